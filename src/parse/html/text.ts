@@ -1,0 +1,87 @@
+import { decodeHTML } from 'entities/decode';
+import { BLOCK_ELEMENTS, DROP_WITH_CONTENT } from './allowlists';
+import { tokenize, type TokenSink } from './tokenizer';
+
+/**
+ * Decodes HTML character references: every HTML5 named entity (`&nbsp;` `&eacute;` `&rsquo;`,
+ * and the legacy ones browsers accept without `;`), decimal and hex references, with
+ * &#128;–&#159; read as windows-1252 (`&#146;` is ’) as browsers do. Unknown names stay as written.
+ */
+export function decodeEntities(s: string): string {
+  if (s.indexOf('&') < 0) return s;
+  return decodeHTML(s);
+}
+
+// C0 and C1 controls except tab and newline, plus the non-characters U+FFFE/U+FFFF.
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
+// Carriage returns, tabs, newlines and every Unicode space (NBSP included) collapse to one space.
+const WHITESPACE_RUN = /[\s\u00A0\u2028\u2029\u200B\uFEFF]+/g;
+const NEEDS_CLEANING = /[\u0000-\u001F\u007F-\u009F\u00A0\u2028\u2029\u200B\uFEFF\uFFFE\uFFFF]| \s|\s$|^\s/;
+
+/**
+ * Plain text made tidy: control characters removed, whitespace runs collapsed to one space and
+ * trimmed, Unicode normalised to NFC.
+ */
+export function cleanText(s: string): string {
+  let out = s;
+  if (NEEDS_CLEANING.test(out)) {
+    out = out.replace(CONTROL_CHARS, '').replace(WHITESPACE_RUN, ' ').trim();
+  }
+  // NFC is a no-op for ASCII; skip the call for the common case.
+  for (let i = 0; i < out.length; i++) {
+    if (out.charCodeAt(i) > 0x7f) return out.normalize('NFC');
+  }
+  return out;
+}
+
+class TextSink implements TokenSink {
+  readonly parts: string[] = [];
+  /** Depth inside script/style/applet; may go negative on stray end tags, as in feedparser. */
+  private dropDepth = 0;
+
+  text(raw: string): void {
+    if (this.dropDepth > 0) return;
+    this.parts.push(raw.indexOf('&') < 0 ? raw : decodeHTML(raw));
+  }
+
+  start(name: string): void {
+    const lower = name.toLowerCase();
+    if (DROP_WITH_CONTENT.has(lower)) this.dropDepth++;
+    else if (this.dropDepth <= 0 && BLOCK_ELEMENTS.has(lower)) this.parts.push(' ');
+  }
+
+  end(name: string): void {
+    const lower = name.toLowerCase();
+    if (DROP_WITH_CONTENT.has(lower)) this.dropDepth--;
+    else if (this.dropDepth <= 0 && BLOCK_ELEMENTS.has(lower)) this.parts.push(' ');
+  }
+}
+
+/**
+ * Plain text of an HTML fragment, for titles and summaries: tags dropped (block elements and
+ * <br> become a space), script/style/applet content dropped, comments dropped, entities decoded,
+ * control characters removed, whitespace collapsed and trimmed. Never throws.
+ */
+export function htmlToText(html: string): string {
+  if (!html) return '';
+  if (html.indexOf('<') < 0) return cleanText(decodeEntities(html));
+  try {
+    const sink = new TextSink();
+    tokenize(html, sink);
+    return cleanText(sink.parts.join(''));
+  } catch {
+    return cleanText(html.replace(/<[^>]*>/g, ' '));
+  }
+}
+
+// A tag-like construct (`<p>`, `<br/>`, `<a href`, `</div>`, `<!--`) or a character reference.
+const MARKUP = /<(?:[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?\/?>|\/[a-zA-Z][a-zA-Z0-9-]*\s*>|!--)|&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});/;
+
+/**
+ * True when a string carries markup or character references, i.e. should be read as HTML rather
+ * than as literal text: `AT&T <3` is text, `Tom &amp; Jerry` and `<p>Hi</p>` are HTML.
+ */
+export function looksLikeHtml(s: string): boolean {
+  if (s.indexOf('<') < 0 && s.indexOf('&') < 0) return false;
+  return MARKUP.test(s);
+}

@@ -1,0 +1,40 @@
+import { SAFE_URL_SCHEMES } from './allowlists';
+
+// Browsers ignore tabs and newlines anywhere in a URL and C0 controls/spaces around it, so
+// `java\tscript:` or ` javascript:` must be judged after the same clean-up.
+const IGNORED_IN_URL = /[\t\n\r]/g;
+const EDGE_JUNK = /^[\u0000-\u0020]+|[\u0000-\u0020]+$/g;
+const SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
+
+/**
+ * A URL attribute value made safe: '' when its scheme is not an allowed one (javascript:,
+ * vbscript:, data:...), otherwise the value, resolved against `base` when it is relative and a
+ * base is known. Never throws.
+ */
+export function safeUrl(value: string, base: string | null, resolve = true): string {
+  const url = value.replace(IGNORED_IN_URL, '').replace(EDGE_JUNK, '');
+  const scheme = SCHEME.exec(url);
+  if (scheme) {
+    return SAFE_URL_SCHEMES.has(scheme[1]!.toLowerCase()) ? url : '';
+  }
+  // A colon before any '/', '?' or '#' that did not parse as a scheme (e.g. `java script:`)
+  // could still be read as one by some client: refuse it.
+  const colon = url.indexOf(':');
+  if (colon >= 0) {
+    const firstDelimiter = url.search(/[/?#]/);
+    if (firstDelimiter < 0 || colon < firstDelimiter) return '';
+  }
+  if (!resolve || !base) return url;
+  return resolveUrl(url, base);
+}
+
+/** `url` resolved against `base`, or `url` unchanged when either cannot be parsed. */
+export function resolveUrl(url: string, base: string): string {
+  try {
+    const resolved = new URL(url, base).href;
+    const scheme = SCHEME.exec(resolved);
+    return scheme && SAFE_URL_SCHEMES.has(scheme[1]!.toLowerCase()) ? resolved : '';
+  } catch {
+    return url;
+  }
+}
