@@ -1,0 +1,276 @@
+/**
+ * Dedupe: which items tell the same story.
+ *
+ * 1. Exact duplicates: items sharing a canonical URL key, the same (source, item id), or a guid that is
+ *    a permalink to the same canonical URL are one entry, unconditionally.
+ * 2. Near duplicates, in time about linear in the number of items (never all pairs):
+ *    - features: headline terms (×TITLE_WEIGHT) + summary + first LEAD_WORDS words of content,
+ *      stop words dropped, lightly stemmed; TF-IDF weights with IDF over the batch;
+ *    - candidates by blocking: each item is indexed under its BLOCK_KEYS most distinctive terms
+ *      (highest TF-IDF, df ≥ 2); within each key's posting list, sorted by time, an item is paired only
+ *      with its next NEIGHBORHOOD items. Candidate pairs ≤ n · BLOCK_KEYS · NEIGHBORHOOD: O(n);
+ *    - verification (pairScore): published within WINDOW_DAYS, TF-IDF cosine, plus agreement on
+ *      proper names and on distinctive non-name words (event words, numbers);
+ *    - clustering: accepted pairs joined strongest first with union-find; a join must keep the two
+ *      clusters' centroids at cosine ≥ CENTROID_MIN, so A~B and B~C do not chain A and C when A and C
+ *      are different news.
+ *    Total: O(n · (T + BLOCK_KEYS · NEIGHBORHOOD · T)) for T terms per item, plus sorting postings.
+ */
+import type { SourcedItem } from '../model';
+import { isSiteRootKey, urlKey } from './canonical-url';
+import { itemFeatures, type ItemFeatures } from './features';
+import { UnionFind } from './union-find';
+
+export { canonicalUrl, urlKey } from './canonical-url';
+
+/** How many distinctive terms index each item for candidate generation. */
+export const BLOCK_KEYS = 8;
+/** How many time-ordered neighbours in one posting list an item is compared with. */
+export const NEIGHBORHOOD = 24;
+/** Items published further apart than this are never the same story. */
+export const WINDOW_DAYS = 4;
+/** Verified pairs need at least this TF-IDF cosine... */
+export const MIN_COSINE = 0.22;
+/** ...and this much IDF mass of shared words that are not proper names (what happened, numbers). */
+export const MIN_EVENT_EVIDENCE = 3.0;
+/** Pairs at or above this cosine need no further evidence (rewrites of one wire copy). */
+export const STRONG_COSINE = 0.55;
+/** Two different articles of one source are merged only when nearly identical. */
+export const SAME_SOURCE_MIN_COSINE = 0.7;
+/** A join must keep the clusters' centroids at least this similar (anti-chaining guard). */
+export const CENTROID_MIN = 0.3;
+
+const DAY_MS = 86_400_000;
+
+export interface DedupeStats {
+  items: number;
+  exactMerges: number;
+  candidatePairs: number;
+  verifiedPairs: number;
+  clusters: number;
+}
+
+export interface DedupeResult {
+  /** Groups of item indices, each ascending, ordered by first member. */
+  clusters: number[][];
+  stats: DedupeStats;
+}
+
+/** Sparse unit vector over terms. */
+type Vector = Map<string, number>;
+
+interface Prepared {
+  features: ItemFeatures[];
+  vectors: Vector[];
+  idf: Map<string, number>;
+  df: Map<string, number>;
+}
+
+/** The key of an item within its source: `src:<source id>:<item id>`. */
+export function sourceItemKey(item: Pick<SourcedItem, 'id' | 'sourceId'>): string {
+  return `src:${item.sourceId}:${item.id}`;
+}
+
+/**
+ * Keys under which an item is an exact duplicate of another: its canonical URL key, its guid when the
+ * guid is a permalink, and its id within its source. A site's front page is not a key (broken feeds
+ * link every item there).
+ */
+export function exactKeys(item: Pick<SourcedItem, 'url' | 'id' | 'sourceId'>): string[] {
+  const keys: string[] = [];
+  const fromUrl = urlKey(item.url);
+  if (fromUrl && !isSiteRootKey(fromUrl)) keys.push(fromUrl);
+  if (/^https?:\/\//i.test(item.id)) {
+    const fromId = urlKey(item.id);
+    if (fromId && !isSiteRootKey(fromId) && fromId !== fromUrl) keys.push(fromId);
+  }
+  keys.push(sourceItemKey(item));
+  return keys;
+}
+
+function dot(a: Vector, b: Vector): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let sum = 0;
+  for (const [term, weight] of small) {
+    const other = large.get(term);
+    if (other !== undefined) sum += weight * other;
+  }
+  return sum;
+}
+
+function norm(v: Vector): number {
+  let sum = 0;
+  for (const w of v.values()) sum += w * w;
+  return Math.sqrt(sum);
+}
+
+function prepare(items: readonly SourcedItem[]): Prepared {
+  const features = items.map(itemFeatures);
+  const df = new Map<string, number>();
+  for (const f of features) for (const term of f.terms.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+  const n = items.length;
+  const idf = new Map<string, number>();
+  for (const [term, count] of df) idf.set(term, Math.log(1 + n / count));
+  const vectors = features.map((f) => {
+    const v: Vector = new Map();
+    for (const [term, tf] of f.terms) v.set(term, (1 + Math.log(tf)) * idf.get(term)!);
+    const length = norm(v) || 1;
+    for (const [term, w] of v) v.set(term, w / length);
+    return v;
+  });
+  return { features, vectors, idf, df };
+}
+
+/** Why a pair was accepted or rejected, for tuning and tests. */
+export interface PairScore {
+  cosine: number;
+  entityEvidence: number;
+  eventEvidence: number;
+  accepted: boolean;
+}
+
+function scoreWith(p: Prepared, items: readonly SourcedItem[], i: number, j: number): PairScore {
+  const a = p.features[i]!;
+  const b = p.features[j]!;
+  const rejected = (cosine: number): PairScore => ({ cosine, entityEvidence: 0, eventEvidence: 0, accepted: false });
+  if (a.time !== null && b.time !== null && Math.abs(a.time - b.time) > WINDOW_DAYS * DAY_MS) return rejected(0);
+  const cosine = dot(p.vectors[i]!, p.vectors[j]!);
+  let entityEvidence = 0;
+  let eventEvidence = 0;
+  const [small, large] = a.terms.size <= b.terms.size ? [a.terms, b.terms] : [b.terms, a.terms];
+  for (const term of small.keys()) {
+    if (!large.has(term)) continue;
+    const weight = p.idf.get(term) ?? 0;
+    if (a.entities.has(term) || b.entities.has(term)) entityEvidence += weight;
+    else eventEvidence += weight;
+  }
+  const sameSource = items[i]!.sourceId === items[j]!.sourceId;
+  const accepted = sameSource
+    ? cosine >= SAME_SOURCE_MIN_COSINE
+    : cosine >= STRONG_COSINE || (cosine >= MIN_COSINE && eventEvidence >= MIN_EVENT_EVIDENCE);
+  return { cosine, entityEvidence, eventEvidence, accepted };
+}
+
+/** Scores every pair of a small batch: a tuning aid (quadratic, never used by dedupeItems). */
+export function explainPairs(items: readonly SourcedItem[]): Array<{ i: number; j: number } & PairScore> {
+  const p = prepare(items);
+  const out: Array<{ i: number; j: number } & PairScore> = [];
+  for (let i = 0; i < items.length; i++) {
+    for (let j = i + 1; j < items.length; j++) out.push({ i, j, ...scoreWith(p, items, i, j) });
+  }
+  return out;
+}
+
+function blockingKeys(p: Prepared, index: number): string[] {
+  const vector = p.vectors[index]!;
+  const n = p.vectors.length;
+  const ranked: Array<[string, number]> = [];
+  for (const [term, weight] of vector) {
+    // A term held by this item only, or by every item, cannot single out a partner.
+    const count = p.df.get(term)!;
+    if (count < 2 || (count === n && n > 2)) continue;
+    ranked.push([term, weight]);
+  }
+  ranked.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+  return ranked.slice(0, BLOCK_KEYS).map(([term]) => term);
+}
+
+function candidatePairs(p: Prepared): Array<[number, number]> {
+  const n = p.vectors.length;
+  const postings = new Map<string, number[]>();
+  for (let i = 0; i < n; i++) {
+    for (const key of blockingKeys(p, i)) {
+      let list = postings.get(key);
+      if (!list) postings.set(key, (list = []));
+      list.push(i);
+    }
+  }
+  const time = (i: number): number => p.features[i]!.time ?? 0;
+  const seen = new Set<number>();
+  const pairs: Array<[number, number]> = [];
+  for (const list of postings.values()) {
+    if (list.length < 2) continue;
+    list.sort((a, b) => time(a) - time(b) || a - b);
+    for (let x = 0; x < list.length; x++) {
+      const end = Math.min(list.length, x + 1 + NEIGHBORHOOD);
+      for (let y = x + 1; y < end; y++) {
+        const a = Math.min(list[x]!, list[y]!);
+        const b = Math.max(list[x]!, list[y]!);
+        const id = a * n + b;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        pairs.push([a, b]);
+      }
+    }
+  }
+  return pairs;
+}
+
+class Centroids {
+  private readonly sums: Vector[];
+  constructor(vectors: Vector[]) {
+    this.sums = vectors.map((v) => new Map(v));
+  }
+  similarity(rootA: number, rootB: number): number {
+    const a = this.sums[rootA]!;
+    const b = this.sums[rootB]!;
+    return dot(a, b) / ((norm(a) || 1) * (norm(b) || 1));
+  }
+  /** Folds `from` into `into` (the union's new root). */
+  merge(into: number, from: number): void {
+    if (into === from) return;
+    let target = this.sums[into]!;
+    let source = this.sums[from]!;
+    if (target.size < source.size) [target, source] = [source, target];
+    for (const [term, w] of source) target.set(term, (target.get(term) ?? 0) + w);
+    this.sums[into] = target;
+    this.sums[from] = new Map();
+  }
+}
+
+export function dedupeItems(items: readonly SourcedItem[]): DedupeResult {
+  const n = items.length;
+  const sets = new UnionFind(n);
+  const p = prepare(items);
+  const centroids = new Centroids(p.vectors);
+
+  let exactMerges = 0;
+  const owner = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    for (const key of exactKeys(items[i]!)) {
+      const first = owner.get(key);
+      if (first === undefined) {
+        owner.set(key, i);
+        continue;
+      }
+      const ra = sets.find(first);
+      const rb = sets.find(i);
+      if (ra === rb) continue;
+      const root = sets.union(ra, rb);
+      centroids.merge(root, root === ra ? rb : ra);
+      exactMerges++;
+    }
+  }
+
+  const pairs = candidatePairs(p);
+  const edges: Array<{ i: number; j: number; cosine: number }> = [];
+  for (const [i, j] of pairs) {
+    const score = scoreWith(p, items, i, j);
+    if (score.accepted) edges.push({ i, j, cosine: score.cosine });
+  }
+  edges.sort((x, y) => y.cosine - x.cosine || x.i - y.i || x.j - y.j);
+  for (const { i, j } of edges) {
+    const ra = sets.find(i);
+    const rb = sets.find(j);
+    if (ra === rb) continue;
+    if (centroids.similarity(ra, rb) < CENTROID_MIN) continue;
+    const root = sets.union(ra, rb);
+    centroids.merge(root, root === ra ? rb : ra);
+  }
+
+  const clusters = sets.groups();
+  return {
+    clusters,
+    stats: { items: n, exactMerges, candidatePairs: pairs.length, verifiedPairs: edges.length, clusters: clusters.length },
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * The editor: parsed items of every source in, curated merged stories out. The Worker and the CLI
+ * both call `buildStories`; it is synchronous, pure, and deterministic (same inputs, same ledger,
+ * same `now` → identical stories and ledger).
+ *
+ *   items → dedupe (exact + near duplicates) → merge (representative, originals) → tag (union of
+ *   members' tags) → ledger (stable ids, dates that never move forward) → curate (window, filters,
+ *   ranking, caps).
+ */
+import { curate } from './curate';
+import { dedupeItems, exactKeys, sourceItemKey, type DedupeStats } from './dedupe';
+import { urlKey } from './dedupe/canonical-url';
+import type { Item, MarqueeConfig, SourceConfig, SourcedItem, Story } from './model';
+import { assignIds, LEDGER_RETENTION_DAYS, type ClusterKeys, type Ledger } from './pipeline/ledger';
+import { itemTime, mergeCluster, orderMembers } from './pipeline/merge';
+import { compileTaxonomy, type Tagger } from './tag';
+
+export { emptyLedger, readLedger, type Ledger, type LedgerStory } from './pipeline/ledger';
+
+export interface BuildInput {
+  sources: Array<{ source: SourceConfig; items: Item[] }>;
+  config: MarqueeConfig;
+  ledger: Ledger | null;
+  now: Date;
+  /** A tagger compiled from `config.taxonomy`, to reuse across builds (compiled here when absent). */
+  tagger?: Tagger;
+}
+
+export interface BuildResult {
+  /** Curated and ranked: what the feeds carry. */
+  stories: Story[];
+  /** Every story built, newest first (then id). */
+  all: Story[];
+  /** The ledger to store for the next build. */
+  ledger: Ledger;
+  stats: DedupeStats;
+}
+
+const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export function sourcedItems(sources: BuildInput['sources']): SourcedItem[] {
+  const out: SourcedItem[] = [];
+  for (const { source, items } of sources) {
+    for (const item of items) {
+      out.push({
+        ...item,
+        sourceId: source.id,
+        sourceName: source.name,
+        sourceWeight: source.weight ?? 1,
+        sourceTags: source.tags ?? [],
+      });
+    }
+  }
+  return out;
+}
+
+/** Every key that identifies a member in the ledger. */
+function memberKeys(item: SourcedItem): string[] {
+  return exactKeys(item);
+}
+
+function mintKey(ordered: readonly SourcedItem[]): string {
+  const first = [...ordered].sort((a, b) => {
+    const ta = itemTime(a) ?? Number.POSITIVE_INFINITY;
+    const tb = itemTime(b) ?? Number.POSITIVE_INFINITY;
+    return ta - tb || byString(a.sourceId, b.sourceId) || byString(a.id, b.id);
+  })[0]!;
+  return urlKey(first.url) ?? sourceItemKey(first);
+}
+
+export function buildStories(input: BuildInput): BuildResult {
+  const { config, now } = input;
+  const tagger = input.tagger ?? compileTaxonomy(config.taxonomy);
+  const items = sourcedItems(input.sources);
+  const { clusters, stats } = dedupeItems(items);
+
+  const drafts = clusters.map((members) => {
+    const ordered = orderMembers(members.map((i) => items[i]!));
+    const tags = tagger.normalizeIds(ordered.flatMap((item) => tagger.tagItem(item)));
+    const times = ordered.map(itemTime).filter((t): t is number => t !== null);
+    const keys = [...new Set(ordered.flatMap(memberKeys))].sort(byString);
+    const clusterKeys: ClusterKeys = {
+      keys,
+      mintKey: mintKey(ordered),
+      earliestDate: times.length ? Math.min(...times) : null,
+    };
+    return { story: mergeCluster(ordered, tags), clusterKeys, latest: times.length ? Math.max(...times) : null };
+  });
+
+  // Ids are claimed oldest cluster first so that the assignment does not depend on input order.
+  const order = drafts
+    .map((_, index) => index)
+    .sort(
+      (a, b) =>
+        (drafts[a]!.clusterKeys.earliestDate ?? Infinity) - (drafts[b]!.clusterKeys.earliestDate ?? Infinity) ||
+        byString(drafts[a]!.clusterKeys.mintKey, drafts[b]!.clusterKeys.mintKey),
+    );
+  const retentionDays = Math.max(LEDGER_RETENTION_DAYS, config.curation.maxAgeDays * 2);
+  const { assignments, ledger } = assignIds(
+    order.map((index) => drafts[index]!.clusterKeys),
+    input.ledger,
+    now,
+    retentionDays,
+  );
+
+  const all: Story[] = order.map((index, position) => {
+    const { story, latest } = drafts[index]!;
+    const { id, published } = assignments[position]!;
+    const updated = latest !== null && latest > Date.parse(published) ? new Date(latest).toISOString() : null;
+    return { id, ...story, published, updated };
+  });
+  all.sort((a, b) => byString(b.published, a.published) || byString(a.id, b.id));
+
+  const sourceWeights: Record<string, number> = {};
+  for (const source of config.sources) sourceWeights[source.id] = source.weight ?? 1;
+  for (const { source } of input.sources) sourceWeights[source.id] ??= source.weight ?? 1;
+  const stories = curate(all, config.curation, { now, sourceWeights });
+  return { stories, all, ledger, stats };
+}

@@ -1,0 +1,93 @@
+/**
+ * Turning a cluster of items into one merged entry.
+ *
+ * Representative rule: the member from the source with the highest weight; among equals the most
+ * complete (one point each for content, image, summary); then the earliest published (undated last);
+ * then source id and item id, for determinism. The entry's url, title, authors come from it;
+ * summary, content, image and enclosure come from it when it has them, else from the first other
+ * member (in `sources` order) that does.
+ *
+ * `sources` lists every original, representative first, then by date (undated last), source id and
+ * item id; originals that are the same article (same canonical URL, e.g. one outlet's two feeds) are
+ * listed once.
+ */
+import type { Enclosure, SourcedItem, Story, StoryOrigin } from '../model';
+import { canonicalUrl, urlKey } from '../dedupe/canonical-url';
+
+export function completeness(item: SourcedItem): number {
+  return (item.contentHtml ? 1 : 0) + (item.image ? 1 : 0) + (item.summary ? 1 : 0);
+}
+
+export function itemTime(item: Pick<SourcedItem, 'published' | 'updated'>): number | null {
+  const t = Date.parse(item.published ?? item.updated ?? '');
+  return Number.isFinite(t) ? t : null;
+}
+
+const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function byTimeThenKey(a: SourcedItem, b: SourcedItem): number {
+  const ta = itemTime(a);
+  const tb = itemTime(b);
+  if (ta !== tb) {
+    if (ta === null) return 1;
+    if (tb === null) return -1;
+    return ta - tb;
+  }
+  return byString(a.sourceId, b.sourceId) || byString(a.id, b.id);
+}
+
+export function byRepresentative(a: SourcedItem, b: SourcedItem): number {
+  return b.sourceWeight - a.sourceWeight || completeness(b) - completeness(a) || byTimeThenKey(a, b);
+}
+
+/** Members ordered as `Story.sources` lists them: representative first, then by date. */
+export function orderMembers(members: readonly SourcedItem[]): SourcedItem[] {
+  if (members.length === 0) return [];
+  const representative = [...members].sort(byRepresentative)[0]!;
+  const rest = members.filter((m) => m !== representative).sort(byTimeThenKey);
+  return [representative, ...rest];
+}
+
+function origin(item: SourcedItem): StoryOrigin {
+  return {
+    source: item.sourceId,
+    name: item.sourceName,
+    url: canonicalUrl(item.url) ?? item.url,
+    title: item.title,
+    published: item.published,
+  };
+}
+
+function firstOf<T>(ordered: readonly SourcedItem[], pick: (item: SourcedItem) => T | null | undefined): T | null {
+  for (const item of ordered) {
+    const value = pick(item);
+    if (value !== null && value !== undefined && value !== '') return value;
+  }
+  return null;
+}
+
+/** The merged entry, without id and published (the ledger assigns those). */
+export function mergeCluster(ordered: readonly SourcedItem[], tags: string[]): Omit<Story, 'id' | 'published'> {
+  const representative = ordered[0]!;
+  const seen = new Set<string>();
+  const sources: StoryOrigin[] = [];
+  for (const item of ordered) {
+    const key = urlKey(item.url) ?? `src:${item.sourceId}:${item.id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    sources.push(origin(item));
+  }
+  const enclosure = firstOf<Enclosure>(ordered, (item) => item.enclosures[0]);
+  return {
+    url: canonicalUrl(representative.url) ?? firstOf(ordered, (item) => canonicalUrl(item.url)),
+    title: firstOf(ordered, (item) => item.title?.trim()) ?? 'Untitled',
+    summary: firstOf(ordered, (item) => item.summary),
+    contentHtml: firstOf(ordered, (item) => item.contentHtml),
+    authors: representative.authors.length ? representative.authors : [],
+    image: firstOf(ordered, (item) => item.image),
+    enclosure,
+    updated: null,
+    tags,
+    sources,
+  };
+}
