@@ -98,7 +98,7 @@ function zoneOffset(zone: string): number | null {
 // ISO 8601 / RFC 3339 / W3C-DTF
 
 const ISO_EXTENDED =
-  /^([+-]?\d{4})(?:([-/.])(\d{1,2})(?:\2(\d{1,2}))?)?(?:(?:[Tt]|\s+[Tt]?\s*)(\d{1,2})(?::(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?)?\s*([Zz]|[+-]\d{1,2}(?::?\d{2})?|[A-Za-z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?(?:\s+.*)?$/;
+  /^([+-]?\d{4})(?:([-/.])(\d{1,2})(?:\2(\d{1,2}))?)?(?:(?:[Tt]|\s+[Tt]?\s*)(\d{1,2})(?::(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*([Zz]|[+-]\d{1,2}(?::?\d{2})?|[A-Za-z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?)?(\s+.*)?$/;
 const ISO_BASIC =
   /^(\d{4})(\d{2})(\d{2})(?:[Tt\s]?(\d{2})(\d{2})(?:(\d{2})(?:[.,](\d+))?)?)?\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?$/;
 const ISO_WEEK = /^(\d{4})-?W(\d{2})(?:-?([1-7]))?(?:[Tt](\d{2}):?(\d{2})(?::?(\d{2}))?)?\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?$/i;
@@ -116,6 +116,8 @@ function parseIso(s: string): string | null {
     if (m[5] !== undefined && m[6] === undefined) return null;
     // The date part uses one separator; a time needs a full date.
     if (m[5] !== undefined && m[4] === undefined) return null;
+    // Trailing words are tolerated only after a full date ("2023 Oscars" is not a date).
+    if (m[10] !== undefined && m[4] === undefined) return null;
     const offset = zoneOrUtc(m[9]);
     if (offset === null) return null;
     return build(

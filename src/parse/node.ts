@@ -1,0 +1,56 @@
+/** Reading fast-xml-parser's unordered object tree: repeated elements are arrays, attributes `@_name`. */
+import type { XmlNode, XmlValue } from './xml';
+
+export function isNode(v: XmlValue | undefined): v is XmlNode {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Every occurrence of element `key` under `node`, in document order. */
+export function all(node: XmlValue | undefined, key: string): XmlValue[] {
+  if (!isNode(node)) return [];
+  const v = node[key];
+  if (v === undefined) return [];
+  return Array.isArray(v) ? v : [v];
+}
+
+export function first(node: XmlValue | undefined, key: string): XmlValue | undefined {
+  if (!isNode(node)) return undefined;
+  const v = node[key];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** First present element among `keys` (in order of preference). */
+export function firstOf(node: XmlValue | undefined, keys: readonly string[]): XmlValue | undefined {
+  if (!isNode(node)) return undefined;
+  for (const k of keys) {
+    const v = first(node, k);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+export function attr(v: XmlValue | undefined, name: string): string | null {
+  if (!isNode(v)) return null;
+  const a = v[`@_${name}`];
+  return typeof a === 'string' ? a : null;
+}
+
+/** Text of a simple element (entities already decoded by the parser), trimmed; null if empty. */
+export function text(v: XmlValue | undefined): string | null {
+  if (v === undefined) return null;
+  if (typeof v === 'string') return v.trim() || null;
+  if (Array.isArray(v)) return text(v[0]);
+  const t = v['#text'];
+  if (typeof t === 'string') return t.trim() || null;
+  if (Array.isArray(t)) return t.filter((x) => typeof x === 'string').join('').trim() || null;
+  return null;
+}
+
+/** Raw inner XML of a stop node (a text construct), untrimmed; '' if empty. */
+export function raw(v: XmlValue | undefined): string {
+  if (v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return raw(v[0]);
+  const t = v['#text'];
+  return typeof t === 'string' ? t : '';
+}

@@ -1,0 +1,147 @@
+/**
+ * The last step every dialect shares: raw fields gathered by a reader become a model Item — HTML
+ * sanitized, text capped, dates normalized, a missing title derived from the content, a missing id
+ * derived stably.
+ */
+import type { Author, Enclosure, Item } from '../model';
+import { parseDate } from './dates';
+import { sanitizeHtml } from './html/sanitize';
+import { cleanText, htmlToText } from './html/text';
+import { deriveId } from './ids';
+import {
+  DERIVED_SUMMARY_CHARS,
+  DERIVED_TITLE_CHARS,
+  MAX_AUTHORS,
+  MAX_CATEGORIES,
+  MAX_CONTENT_CHARS,
+  MAX_ENCLOSURES,
+  MAX_NAME_CHARS,
+  MAX_SUMMARY_CHARS,
+  MAX_TITLE_CHARS,
+} from './limits';
+
+/** What a dialect reader gathers for one item, before normalization. */
+export interface RawItem {
+  id: string | null;
+  url: string | null;
+  title: string | null;
+  /** Plain text of the description/summary. */
+  summary: string | null;
+  /** Unsanitized HTML of the description/summary. */
+  summaryHtml: string | null;
+  /** Unsanitized HTML of the full content (content:encoded, Atom content). */
+  contentHtml: string | null;
+  /** Base URL for relative links inside the HTML. */
+  base: string | null;
+  authors: Author[];
+  published: string | null;
+  updated: string | null;
+  categories: string[];
+  image: string | null;
+  enclosures: Enclosure[];
+}
+
+export function emptyRawItem(base: string | null): RawItem {
+  return {
+    id: null, url: null, title: null, summary: null, summaryHtml: null, contentHtml: null, base,
+    authors: [], published: null, updated: null, categories: [], image: null, enclosures: [],
+  };
+}
+
+/** Cuts text to at most `max` characters at a word boundary, marking the cut with an ellipsis. */
+export function truncate(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** A title for an untitled item: the first sentence of its text, at most DERIVED_TITLE_CHARS. */
+export function deriveTitle(text: string | null): string | null {
+  if (!text) return null;
+  const sentence = /^(.{10,}?[.!?])(?:\s|$)/.exec(text);
+  const candidate = sentence && sentence[1]!.length <= DERIVED_TITLE_CHARS ? sentence[1]! : text;
+  return truncate(candidate, DERIVED_TITLE_CHARS) || null;
+}
+
+export function cleanField(s: string | null | undefined, max: number): string | null {
+  if (s == null) return null;
+  const out = cleanText(s);
+  return out ? truncate(out, max) : null;
+}
+
+function sanitize(html: string | null, base: string | null): string | null {
+  if (!html) return null;
+  const out = sanitizeHtml(html, base).trim();
+  if (!out) return null;
+  return out.length > MAX_CONTENT_CHARS ? null : out;
+}
+
+/** "jane@example.com (Jane Doe)", "Jane Doe <jane@example.com>" and plain names → Author. */
+export function parsePerson(value: string | null, email: string | null = null, url: string | null = null): Author | null {
+  let name = value ? cleanText(value) : null;
+  let mail = email ? cleanText(email) : null;
+  if (name && !mail) {
+    const m =
+      /^([^\s@()<>]+@[^\s@()<>]+)\s*\((.*)\)$/.exec(name) ?? /^()(.*?)\s*<([^<>\s]+@[^<>\s]+)>$/.exec(name) ?? /^()(.*?)\s*\(([^()\s]+@[^()\s]+)\)$/.exec(name);
+    if (m) {
+      mail = (m[1] || m[3]) ?? null;
+      name = m[2]?.trim() || null;
+    } else if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(name)) {
+      mail = name;
+      name = null;
+    }
+  }
+  if (mail?.toLowerCase().startsWith('mailto:')) mail = mail.slice(7);
+  if (!name && !mail && !url) return null;
+  return { name: name ? truncate(name, MAX_NAME_CHARS) : null, email: mail || null, url };
+}
+
+export function dedupeAuthors(authors: Author[]): Author[] {
+  const seen = new Set<string>();
+  const out: Author[] = [];
+  for (const a of authors) {
+    const key = `${a.name ?? ''}\n${a.email ?? ''}\n${a.url ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(a);
+    if (out.length >= MAX_AUTHORS) break;
+  }
+  return out;
+}
+
+const IMG_SRC = /<img\b[^>]*?\ssrc\s*=\s*["']?([^"'\s>]+)/i;
+
+export function normalizeItem(r: RawItem): Item {
+  const contentHtml = sanitize(r.contentHtml ?? r.summaryHtml, r.base);
+  const contentText = contentHtml && (r.summary == null || r.title == null) ? htmlToText(contentHtml) : null;
+  const summary = cleanField(r.summary, MAX_SUMMARY_CHARS) ?? (contentText ? truncate(contentText, DERIVED_SUMMARY_CHARS) : null);
+  const title = cleanField(r.title, MAX_TITLE_CHARS) ?? deriveTitle(summary ?? contentText);
+  const published = parseDate(r.published);
+  const updated = parseDate(r.updated) ?? published;
+  let image = r.image;
+  if (!image && contentHtml) {
+    const m = IMG_SRC.exec(contentHtml);
+    if (m && /^https?:/i.test(m[1]!)) image = m[1]!.replace(/&amp;/g, '&');
+  }
+  const categories: string[] = [];
+  for (const c of r.categories) {
+    const t = cleanField(c, MAX_NAME_CHARS);
+    if (t && !categories.includes(t)) categories.push(t);
+    if (categories.length >= MAX_CATEGORIES) break;
+  }
+  const id = r.id?.trim() || deriveId({ url: r.url, title, published, text: summary });
+  return {
+    id,
+    url: r.url,
+    title,
+    summary,
+    contentHtml,
+    authors: dedupeAuthors(r.authors),
+    published: published ?? (r.updated ? updated : null),
+    updated,
+    categories,
+    image,
+    enclosures: r.enclosures.slice(0, MAX_ENCLOSURES),
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * One fast-xml-parser pass per document, configured deliberately:
+ *
+ * - Entities: fast-xml-parser's own entity machinery is bypassed with a custom `entityDecoder`
+ *   (entities.ts). Its defaults changed across 2026 releases (an expansion cap that rejected big,
+ *   entity-heavy trade-paper feeds, later loosened); ours decodes character references, the XML five
+ *   and the HTML named set with no count cap, because ordinary references cannot expand a document.
+ *   Only DTD-declared entities can, and those are capped in doctype.ts/entities.ts. The DOCTYPE is
+ *   removed before parsing, so the parser's DTD reader (and any external entity) never runs.
+ * - Text constructs (title, description, content...) are stop nodes: the parser hands us their raw
+ *   inner XML untouched, so CDATA, escaped HTML and inline XHTML keep their order and markup while
+ *   the rest of the tree uses the fast unordered (preserveOrder: false) object form.
+ * - Tag names are renamed by namespace URI (namespaces.ts) so readers look up canonical names.
+ * - Values are never coerced to numbers or booleans (a guid of "0012" stays "0012").
+ */
+import { XMLParser } from 'fast-xml-parser';
+import { FeedParseError } from './errors';
+import type { XmlEntities } from './entities';
+import { MAX_NESTED_TAGS } from './limits';
+
+export type XmlValue = string | XmlNode | XmlValue[];
+export interface XmlNode {
+  [key: string]: XmlValue | undefined;
+}
+
+/** Elements whose raw inner XML we read ourselves (canonical, lower-case names). */
+const TEXT_CONSTRUCTS = [
+  'title', 'description', 'summary', 'content', 'subtitle', 'tagline', 'info', 'rights', 'copyright',
+  'content:encoded', 'dc:description', 'dc:title', 'dc:rights', 'xhtml:body', 'body', 'fullitem',
+  'atom:title', 'atom:summary', 'atom:content', 'atom:subtitle', 'itunes:summary', 'itunes:subtitle',
+  'media:description', 'media:title', 'abstract', 'dcterms:abstract',
+];
+
+let renames: Map<string, string> | null = null;
+let entities: XmlEntities | null = null;
+
+/** Canonical tag name: namespace prefix by URI, lower-cased (feeds in the wild mix `pubDate`/`PubDate`). */
+function renameTag(name: string): string {
+  const lower = name.toLowerCase();
+  if (renames === null) return lower;
+  const colon = name.indexOf(':');
+  if (colon < 0) return lower;
+  const canonical = renames.get(name.slice(0, colon));
+  if (canonical === undefined) return lower;
+  return canonical === '' ? lower.slice(colon + 1) : `${canonical}:${lower.slice(colon + 1)}`;
+}
+
+/** The parts of fast-xml-parser's entity decoder interface it calls. */
+const entityDecoder = {
+  decode: (s: string) => (entities === null || s.indexOf('&') < 0 ? s : entities.decode(s)),
+  reset: () => {},
+  setXmlVersion: () => {},
+  addInputEntities: () => {},
+  setExternalEntities: () => {},
+};
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  processEntities: true,
+  htmlEntities: false,
+  // Typed loosely in 5.12.1's .d.ts; the runtime calls decode/reset/setXmlVersion/addInputEntities.
+  entityDecoder: entityDecoder as never,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  stopNodes: TEXT_CONSTRUCTS.map((n) => `..${n}`),
+  maxNestedTags: MAX_NESTED_TAGS,
+  transformTagName: renameTag,
+  jPath: false,
+} as ConstructorParameters<typeof XMLParser>[0]);
+
+function parseOnce(text: string): XmlNode {
+  return parser.parse(text) as XmlNode;
+}
+
+/** Where to cut a damaged document so the items before the damage survive. */
+function lastCompleteItem(text: string): number {
+  let cut = -1;
+  for (const close of ['</item>', '</entry>', '</atom:entry>', '</rss1:item>']) {
+    const at = text.lastIndexOf(close);
+    if (at >= 0) cut = Math.max(cut, at + close.length);
+  }
+  return cut;
+}
+
+export interface ParseXmlOptions {
+  renames: Map<string, string>;
+  entities: XmlEntities;
+}
+
+/**
+ * Parses the document; if the parser gives up on damage (truncation, a broken tag), the document is
+ * cut after its last complete item and parsed again, so those items are recovered.
+ */
+export function parseXml(text: string, opts: ParseXmlOptions): { tree: XmlNode; recovered: boolean } {
+  renames = opts.renames.size > 0 ? opts.renames : null;
+  entities = opts.entities;
+  try {
+    try {
+      return { tree: parseOnce(text), recovered: false };
+    } catch (err) {
+      if (err instanceof FeedParseError) throw err;
+      const cut = lastCompleteItem(text);
+      if (cut < 0) throw new FeedParseError('MALFORMED', `the XML is broken beyond repair: ${(err as Error).message}`);
+      try {
+        return { tree: parseOnce(text.slice(0, cut)), recovered: true };
+      } catch (again) {
+        if (again instanceof FeedParseError) throw again;
+        throw new FeedParseError('MALFORMED', `the XML is broken beyond repair: ${(err as Error).message}`);
+      }
+    }
+  } finally {
+    renames = null;
+    entities = null;
+  }
+}
