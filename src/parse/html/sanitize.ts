@@ -69,7 +69,8 @@ class SanitizeSink implements TokenSink {
   start(name: string, attrs: (string | null)[], selfClosing: boolean): void {
     const lower = name.toLowerCase();
     if (DROP_WITH_CONTENT.has(lower)) {
-      this.dropDepth++;
+      // `<script/>` (as XHTML content is often serialised) has no content to drop.
+      if (!selfClosing) this.dropDepth++;
       return;
     }
     if (this.dropDepth > 0) return;

@@ -44,9 +44,11 @@ class TextSink implements TokenSink {
     this.parts.push(raw.indexOf('&') < 0 ? raw : decodeHTML(raw));
   }
 
-  start(name: string): void {
+  start(name: string, _attrs: (string | null)[], selfClosing: boolean): void {
     const lower = name.toLowerCase();
-    if (DROP_WITH_CONTENT.has(lower)) this.dropDepth++;
+    if (DROP_WITH_CONTENT.has(lower)) {
+      if (!selfClosing) this.dropDepth++;
+    }
     else if (this.dropDepth <= 0 && BLOCK_ELEMENTS.has(lower)) this.parts.push(' ');
   }
 
