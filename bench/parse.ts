@@ -1,0 +1,117 @@
+/**
+ * Parse section: every XML feed of the corpus through Marquee's parseFeed, rss-parser, feedsmith and
+ * bare fast-xml-parser, each in a fresh process, warm-up pass then timed passes (median).
+ * JSON Feeds are reported apart (rss-parser cannot read them), against feedsmith and bare JSON.parse.
+ */
+import { runChild } from './child';
+import { loadCorpus, PARSE_CORPUS, PARSE_CORPUS_QUICK, type Corpus } from './corpus';
+import type { ChildResult } from './parse-child';
+import { bareXmlOptions, type PeerName } from './peers';
+import { fmt, heading, median, table, target, type TargetResult } from './report';
+
+const RESULT_MARK = '@@bench-result ';
+const XML_PEERS: PeerName[] = ['marquee', 'marquee-string', 'rss-parser', 'feedsmith', 'fast-xml-parser'];
+const JSON_PEERS: PeerName[] = ['marquee', 'feedsmith', 'json-parse'];
+
+export interface ParseSectionOptions {
+  quick: boolean;
+}
+
+function describeCorpus(corpus: Corpus): string {
+  const by = new Map<string, { feeds: number; bytes: number }>();
+  for (const f of corpus.feeds) {
+    const e = by.get(f.dialect) ?? { feeds: 0, bytes: 0 };
+    e.feeds++;
+    e.bytes += f.bytes;
+    by.set(f.dialect, e);
+  }
+  const parts = [...by].map(([d, e]) => `${d} ${e.feeds} (${fmt.mb(e.bytes)} MB)`);
+  return (
+    `corpus: ${corpus.feeds.length} feeds, ${fmt.mb(corpus.totalBytes)} MB, ${fmt.int(corpus.totalItems)} items ` +
+    `[${parts.join(', ')}]\n        cached in bench/.corpus/${corpus.dir.split(/[\\/]/).pop()}`
+  );
+}
+
+async function runPeers(peers: PeerName[], corpusName: string, subset: 'xml' | 'json', passes: number): Promise<ChildResult[]> {
+  const results: ChildResult[] = [];
+  for (const peer of peers) {
+    process.stdout.write(`  running ${peer} (${subset})…`);
+    const t0 = performance.now();
+    const r = await runChild<ChildResult>('./parse-child.ts', [peer, corpusName, subset, String(passes)], RESULT_MARK);
+    process.stdout.write(r.skipped ? ` skipped: ${r.skipped}\n` : ` ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+    results.push(r);
+  }
+  return results;
+}
+
+function rows(results: ChildResult[], reference: ChildResult | undefined): string[][] {
+  const refMs = reference && !reference.skipped ? median(reference.passMs) : NaN;
+  return results.map((r) => {
+    if (r.skipped) return [r.label, String(r.feeds), '—', fmt.mb(r.bytes), 'SKIPPED', '', '', '', '', ''];
+    const ms = median(r.passMs);
+    return [
+      r.label,
+      String(r.feeds - r.errors) + (r.errors ? ` (${r.errors} failed)` : ''),
+      fmt.int(r.items),
+      fmt.mb(r.bytes),
+      fmt.ms(ms),
+      (r.bytes / 1e6 / (ms / 1000)).toFixed(1),
+      fmt.rate(r.items / (ms / 1000)),
+      Number.isNaN(refMs) ? '—' : fmt.ratio(ms / refMs),
+      fmt.mb(r.retainedHeapBytes),
+      `${fmt.mb(r.peakRssBytes)} (+${fmt.mb(r.peakRssBytes - r.baseRssBytes)})`,
+    ];
+  });
+}
+
+const HEADERS = [
+  'parser', 'feeds ok', 'items', 'MB', 'median ms', 'MB/s', 'items/s', 'time ÷ Marquee', 'retained heap MB', 'peak RSS MB (+over base)',
+];
+
+export async function parseSection(opts: ParseSectionOptions): Promise<TargetResult[]> {
+  heading('Parse');
+  const spec = opts.quick ? PARSE_CORPUS_QUICK : PARSE_CORPUS;
+  const corpus = await loadCorpus(spec);
+  const passes = opts.quick ? 3 : 5;
+  console.log(describeCorpus(corpus));
+  const bare = await bareXmlOptions();
+  console.log(`bare fast-xml-parser options: ${bare.source}`);
+  console.log(`method: each parser in a fresh process; 1 warm-up pass, ${passes} timed passes over the same corpus, median reported.`);
+  console.log('Marquee reads bytes (decoding included); peers read the decoded string (their API).\n');
+
+  const xml = await runPeers(XML_PEERS, spec.name, 'xml', passes);
+  const json = await runPeers(JSON_PEERS, spec.name, 'json', passes);
+
+  const get = (list: ChildResult[], p: PeerName) => list.find((r) => r.peer === p && !r.skipped);
+  console.log(`\nXML feeds (RSS 2.0, Atom 1.0, RSS 1.0; the same ${xml[0]?.feeds ?? 0} documents for every parser):\n`);
+  console.log(table(HEADERS, rows(xml, get(xml, 'marquee'))));
+  console.log(`\nJSON Feed 1.1 (${json[0]?.feeds ?? 0} documents; rss-parser cannot read JSON; not part of the targets):\n`);
+  console.log(table(HEADERS, rows(json, get(json, 'marquee'))));
+  console.log('\nitem counts (sanity: every parser must find every item):');
+  for (const r of [...xml, ...json]) {
+    if (!r.skipped) console.log(`  ${r.label.padEnd(44)} ${fmt.int(r.items)} items, ${r.errors} feeds failed`);
+  }
+  console.log();
+
+  const marquee = get(xml, 'marquee');
+  const rssParser = get(xml, 'rss-parser');
+  const feedsmith = get(xml, 'feedsmith');
+  const fxp = get(xml, 'fast-xml-parser');
+  const ms = (r: ChildResult | undefined) => (r ? median(r.passMs) : NaN);
+  const skip = !marquee ? 'Marquee parser not landed' : null;
+  const results: TargetResult[] = [];
+  const expected = xml[0] ? corpus.feeds.filter((f) => f.dialect !== 'json11').reduce((n, f) => n + f.items, 0) : 0;
+  results.push(target('parse', 'Marquee parses every item of the XML corpus',
+    marquee ? marquee.items === expected && marquee.errors === 0 : null,
+    marquee ? `${fmt.int(marquee.items)} of ${fmt.int(expected)} items, ${marquee.errors} feeds failed` : skip!));
+  results.push(target('parse', 'Marquee ≥ 2x rss-parser throughput',
+    marquee && rssParser ? ms(rssParser) / ms(marquee) >= 2 : null,
+    marquee && rssParser ? `Marquee is ${fmt.ratio(ms(rssParser) / ms(marquee))} rss-parser's speed` : skip ?? 'rss-parser missing'));
+  results.push(target('parse', 'Marquee no slower than feedsmith',
+    marquee && feedsmith ? ms(marquee) <= ms(feedsmith) : null,
+    marquee && feedsmith ? `Marquee is ${fmt.ratio(ms(feedsmith) / ms(marquee))} feedsmith's speed` : skip ?? 'feedsmith missing'));
+  results.push(target('parse', "Marquee's time ≤ 1.3x bare fast-xml-parser's",
+    marquee && fxp ? ms(marquee) <= 1.3 * ms(fxp) : null,
+    marquee && fxp ? `Marquee takes ${fmt.ratio(ms(marquee) / ms(fxp))} bare fast-xml-parser's time` : skip ?? 'fast-xml-parser missing'));
+  return results;
+}
