@@ -42,6 +42,8 @@ export interface SourceState {
   nextFetchAt: string | null;
   /** Retry-After from a 429/503: not fetched before this time, even when forced. */
   retryAfterUntil: string | null;
+  /** The feed's own polling hint (RSS <ttl>, sy:updatePeriod), kept for scheduling after a 304. */
+  ttlSeconds: number | null;
   /** Items currently stored for the source. */
   itemCount: number;
   /** The source answered 410 Gone; it is still retried, rarely (at the backoff cap). */
@@ -67,6 +69,7 @@ export function initialState(url: string): SourceState {
     lastWarning: null,
     nextFetchAt: null,
     retryAfterUntil: null,
+    ttlSeconds: null,
     itemCount: 0,
     gone: false,
     contentHash: null,
