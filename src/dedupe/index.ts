@@ -30,15 +30,17 @@ export const NEIGHBORHOOD = 24;
 /** Items published further apart than this are never the same story. */
 export const WINDOW_DAYS = 4;
 /** Verified pairs need at least this TF-IDF cosine... */
-export const MIN_COSINE = 0.22;
+export const MIN_COSINE = 0.15;
 /** ...and this much IDF mass of shared words that are not proper names (what happened, numbers). */
 export const MIN_EVENT_EVIDENCE = 3.0;
+/** ...and this much IDF mass of shared words overall (names and event words together). */
+export const MIN_SHARED_EVIDENCE = 10;
 /** Pairs at or above this cosine need no further evidence (rewrites of one wire copy). */
 export const STRONG_COSINE = 0.55;
 /** Two different articles of one source are merged only when nearly identical. */
 export const SAME_SOURCE_MIN_COSINE = 0.7;
 /** A join must keep the clusters' centroids at least this similar (anti-chaining guard). */
-export const CENTROID_MIN = 0.3;
+export const CENTROID_MIN = 0.2;
 
 const DAY_MS = 86_400_000;
 
@@ -147,7 +149,7 @@ function scoreWith(p: Prepared, items: readonly SourcedItem[], i: number, j: num
   const sameSource = items[i]!.sourceId === items[j]!.sourceId;
   const accepted = sameSource
     ? cosine >= SAME_SOURCE_MIN_COSINE
-    : cosine >= STRONG_COSINE || (cosine >= MIN_COSINE && eventEvidence >= MIN_EVENT_EVIDENCE);
+    : cosine >= STRONG_COSINE || (cosine >= MIN_COSINE && eventEvidence >= MIN_EVENT_EVIDENCE && entityEvidence + eventEvidence >= MIN_SHARED_EVIDENCE);
   return { cosine, entityEvidence, eventEvidence, accepted };
 }
 
@@ -206,10 +208,36 @@ function candidatePairs(p: Prepared): Array<[number, number]> {
   return pairs;
 }
 
+/** Per-cluster state for the join guards: summed term vectors, member count, dated span. */
+function minOf(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.min(a, b);
+}
+
+function maxOf(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.max(a, b);
+}
+
 class Centroids {
   private readonly sums: Vector[];
-  constructor(vectors: Vector[]) {
+  private readonly counts: number[];
+  private readonly first: Array<number | null>;
+  private readonly last: Array<number | null>;
+  constructor(vectors: Vector[], features: ItemFeatures[]) {
     this.sums = vectors.map((v) => new Map(v));
+    this.counts = vectors.map(() => 1);
+    this.first = features.map((f) => f.time);
+    this.last = features.map((f) => f.time);
+  }
+  /**
+   * May these two clusters join? The joined cluster must span at most WINDOW_DAYS of dates, and,
+   * unless both are single items (their pair score already decided), keep centroid similarity.
+   */
+  compatible(rootA: number, rootB: number): boolean {
+    const lo = minOf((this.first[rootA] ?? null), (this.first[rootB] ?? null));
+    const hi = maxOf((this.last[rootA] ?? null), (this.last[rootB] ?? null));
+    if (lo !== null && hi !== null && hi - lo > WINDOW_DAYS * DAY_MS) return false;
+    if (this.counts[rootA] === 1 && this.counts[rootB] === 1) return true;
+    return this.similarity(rootA, rootB) >= CENTROID_MIN;
   }
   similarity(rootA: number, rootB: number): number {
     const a = this.sums[rootA]!;
@@ -219,6 +247,9 @@ class Centroids {
   /** Folds `from` into `into` (the union's new root). */
   merge(into: number, from: number): void {
     if (into === from) return;
+    this.counts[into] = this.counts[into]! + this.counts[from]!;
+    this.first[into] = minOf((this.first[into] ?? null), (this.first[from] ?? null));
+    this.last[into] = maxOf((this.last[into] ?? null), (this.last[from] ?? null));
     let target = this.sums[into]!;
     let source = this.sums[from]!;
     if (target.size < source.size) [target, source] = [source, target];
@@ -232,7 +263,7 @@ export function dedupeItems(items: readonly SourcedItem[]): DedupeResult {
   const n = items.length;
   const sets = new UnionFind(n);
   const p = prepare(items);
-  const centroids = new Centroids(p.vectors);
+  const centroids = new Centroids(p.vectors, p.features);
 
   let exactMerges = 0;
   const owner = new Map<string, number>();
@@ -263,7 +294,7 @@ export function dedupeItems(items: readonly SourcedItem[]): DedupeResult {
     const ra = sets.find(i);
     const rb = sets.find(j);
     if (ra === rb) continue;
-    if (centroids.similarity(ra, rb) < CENTROID_MIN) continue;
+    if (!centroids.compatible(ra, rb)) continue;
     const root = sets.union(ra, rb);
     centroids.merge(root, root === ra ? rb : ra);
   }
