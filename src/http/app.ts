@@ -9,6 +9,7 @@ import type { RefreshHooks } from '../jobs/hooks';
 import { adminRoutes } from './admin';
 import { HttpError } from './errors';
 import { healthRoutes } from './health';
+import { publicRoutes } from './public';
 
 export { HttpError } from './errors';
 
@@ -32,8 +33,7 @@ export function createApp(hooks: RefreshHooks = {}): Hono<AppEnv> {
 
   app.route('/', healthRoutes());
   app.route('/admin', adminRoutes(hooks));
-  // Public routes (feeds, page, OPML) are mounted here:
-  // app.route('/', publicRoutes);
+  app.route('/', publicRoutes);
 
   return app;
 }
