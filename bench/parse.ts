@@ -5,7 +5,7 @@
  */
 import { runChild } from './child';
 import { loadCorpus, PARSE_CORPUS, PARSE_CORPUS_QUICK, type Corpus } from './corpus';
-import type { ChildResult } from './parse-child';
+import type { MemoryResult, TimingResult } from './parse-child';
 import { bareXmlOptions, type PeerName } from './peers';
 import { fmt, heading, median, table, target, type TargetResult } from './report';
 
@@ -32,19 +32,32 @@ function describeCorpus(corpus: Corpus): string {
   );
 }
 
-async function runPeers(peers: PeerName[], corpusName: string, subset: 'xml' | 'json', passes: number): Promise<ChildResult[]> {
-  const results: ChildResult[] = [];
-  for (const peer of peers) {
-    process.stdout.write(`  running ${peer} (${subset})…`);
-    const t0 = performance.now();
-    const r = await runChild<ChildResult>('./parse-child.ts', [peer, corpusName, subset, String(passes)], RESULT_MARK);
-    process.stdout.write(r.skipped ? ` skipped: ${r.skipped}\n` : ` ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
-    results.push(r);
+interface PeerResult extends TimingResult {
+  memory?: MemoryResult;
+}
+
+async function runPeers(peers: PeerName[], corpusName: string, subset: 'xml' | 'json', passes: number): Promise<PeerResult[]> {
+  process.stdout.write(`  timing ${peers.join(', ')} on the ${subset} feeds (interleaved rounds)…`);
+  let t0 = performance.now();
+  const timings = await runChild<TimingResult[]>('./parse-child.ts', ['timing', corpusName, subset, String(passes), peers.join(',')], RESULT_MARK);
+  process.stdout.write(` ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  const results: PeerResult[] = [];
+  for (const t of timings) {
+    if (t.skipped) {
+      process.stdout.write(`  ${t.peer}: skipped: ${t.skipped}\n`);
+      results.push(t);
+      continue;
+    }
+    process.stdout.write(`  memory of ${t.peer} (alone)…`);
+    t0 = performance.now();
+    const memory = await runChild<MemoryResult>('./parse-child.ts', ['memory', corpusName, subset, t.peer], RESULT_MARK);
+    process.stdout.write(` ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+    results.push({ ...t, memory });
   }
   return results;
 }
 
-function rows(results: ChildResult[], reference: ChildResult | undefined): string[][] {
+function rows(results: PeerResult[], reference: PeerResult | undefined): string[][] {
   const refMs = reference && !reference.skipped ? median(reference.passMs) : NaN;
   return results.map((r) => {
     if (r.skipped) return [r.label, String(r.feeds), '—', fmt.mb(r.bytes), 'SKIPPED', '', '', '', '', ''];
@@ -58,8 +71,8 @@ function rows(results: ChildResult[], reference: ChildResult | undefined): strin
       (r.bytes / 1e6 / (ms / 1000)).toFixed(1),
       fmt.rate(r.items / (ms / 1000)),
       Number.isNaN(refMs) ? '—' : fmt.ratio(ms / refMs),
-      fmt.mb(r.retainedHeapBytes),
-      `${fmt.mb(r.peakRssBytes)} (+${fmt.mb(r.peakRssBytes - r.baseRssBytes)})`,
+      r.memory ? fmt.mb(r.memory.retainedHeapBytes) : '—',
+      r.memory ? `${fmt.mb(r.memory.peakRssBytes)} (+${fmt.mb(r.memory.peakRssBytes - r.memory.baseRssBytes)})` : '—',
     ];
   });
 }
@@ -76,13 +89,17 @@ export async function parseSection(opts: ParseSectionOptions): Promise<TargetRes
   console.log(describeCorpus(corpus));
   const bare = await bareXmlOptions();
   console.log(`bare fast-xml-parser options: ${bare.source}`);
-  console.log(`method: each parser in a fresh process; 1 warm-up pass, ${passes} timed passes over the same corpus, median reported.`);
+  console.log(
+    `method: all parsers in one process, 1 warm-up pass each, then ${passes} interleaved rounds (each parser parses the whole\n` +
+      '        corpus once per round, order rotating); median per parser. Memory: each parser alone in a fresh process:\n' +
+      '        heap retained by one pass of parsed output (after GC) and peak RSS (over the RSS after loading the corpus).',
+  );
   console.log('Marquee reads bytes (decoding included); peers read the decoded string (their API).\n');
 
   const xml = await runPeers(XML_PEERS, spec.name, 'xml', passes);
   const json = await runPeers(JSON_PEERS, spec.name, 'json', passes);
 
-  const get = (list: ChildResult[], p: PeerName) => list.find((r) => r.peer === p && !r.skipped);
+  const get = (list: PeerResult[], p: PeerName) => list.find((r) => r.peer === p && !r.skipped);
   console.log(`\nXML feeds (RSS 2.0, Atom 1.0, RSS 1.0; the same ${xml[0]?.feeds ?? 0} documents for every parser):\n`);
   console.log(table(HEADERS, rows(xml, get(xml, 'marquee'))));
   console.log(`\nJSON Feed 1.1 (${json[0]?.feeds ?? 0} documents; rss-parser cannot read JSON; not part of the targets):\n`);
@@ -97,7 +114,7 @@ export async function parseSection(opts: ParseSectionOptions): Promise<TargetRes
   const rssParser = get(xml, 'rss-parser');
   const feedsmith = get(xml, 'feedsmith');
   const fxp = get(xml, 'fast-xml-parser');
-  const ms = (r: ChildResult | undefined) => (r ? median(r.passMs) : NaN);
+  const ms = (r: PeerResult | undefined) => (r ? median(r.passMs) : NaN);
   const skip = !marquee ? 'Marquee parser not landed' : null;
   const results: TargetResult[] = [];
   const expected = xml[0] ? corpus.feeds.filter((f) => f.dialect !== 'json11').reduce((n, f) => n + f.items, 0) : 0;
