@@ -43,7 +43,8 @@ function readEntry(entry: XmlValue, feedBase: string | null, ctx: ReadContext, f
   }
   if (r.authors.length === 0) r.authors = feedAuthors;
   r.published = text(firstOf(entry, ['published', 'issued', 'created', 'dcterms:issued', 'pubdate']));
-  r.updated = text(firstOf(entry, ['updated', 'modified', 'dc:date', 'dcterms:modified']));
+  // A repeated <updated> is overwritten by the later one (as feedparser does).
+  r.updated = text(all(entry, 'updated').at(-1) ?? all(entry, 'modified').at(-1) ?? firstOf(entry, ['dc:date', 'dcterms:modified']));
   for (const c of all(entry, 'category')) {
     const t = attr(c, 'term') ?? attr(c, 'label') ?? text(c);
     if (t) r.categories.push(t);

@@ -13,7 +13,7 @@ import { escapeHtml, type XmlEntities } from './entities';
 import { attr, raw } from './node';
 import type { XmlValue } from './xml';
 
-export type ConstructType = 'text' | 'html' | 'xhtml' | 'base64';
+export type ConstructType = 'text' | 'html' | 'xhtml' | 'xml' | 'base64';
 
 const CDATA = /<!\[CDATA\[([\s\S]*?)(?:\]\]>|$)/g;
 
@@ -42,19 +42,20 @@ export function hasInlineMarkup(s: string): boolean {
 
 const XHTML_WRAPPER = /^\s*<(?:[A-Za-z_][\w.-]*:)?div\b[^>]*>([\s\S]*)<\/(?:[A-Za-z_][\w.-]*:)?div\s*>\s*$/;
 
+/** The content of a single wrapping div, or the input unchanged. */
+function unwrapDiv(s: string): string {
+  const m = XHTML_WRAPPER.exec(s);
+  if (!m) return s;
+  // Only a single wrapping div: `<div>a</div><div>b</div>` is two blocks, not a wrapper.
+  const inner = m[1]!;
+  const opens = inner.match(/<(?:[A-Za-z_][\w.-]*:)?div\b/g)?.length ?? 0;
+  const closes = inner.match(/<\/(?:[A-Za-z_][\w.-]*:)?div\s*>/g)?.length ?? 0;
+  return opens === closes ? inner : s;
+}
+
 /** Inline XHTML → HTML: prefixes dropped, CDATA escaped, declared entities resolved. */
-export function inlineToHtml(s: string, ents: XmlEntities, unwrapDiv: boolean): string {
-  let body = s;
-  if (unwrapDiv) {
-    const m = XHTML_WRAPPER.exec(body);
-    // Only a single wrapping div: `<div>a</div><div>b</div>` is two blocks, not a wrapper.
-    if (m) {
-      const inner = m[1]!;
-      const opens = inner.match(/<(?:[A-Za-z_][\w.-]*:)?div\b/g)?.length ?? 0;
-      const closes = inner.match(/<\/(?:[A-Za-z_][\w.-]*:)?div\s*>/g)?.length ?? 0;
-      if (opens === closes) body = inner;
-    }
-  }
+export function inlineToHtml(s: string, ents: XmlEntities, unwrap: boolean): string {
+  let body = unwrap ? unwrapDiv(s) : s;
   if (hasCdata(body)) body = body.replace(CDATA, (_, c: string) => escapeHtml(c));
   if (body.indexOf(':') >= 0) body = body.replace(/<(\/?)[A-Za-z_][\w.-]*:(?=[A-Za-z_])/g, '<$1');
   return ents.decodeKeepingMarkup(body);
@@ -80,8 +81,9 @@ export function constructType(v: XmlValue | undefined, fallback: ConstructType):
   if (!type) return fallback;
   if (type === 'text' || type === 'text/plain') return 'text';
   if (type === 'html' || type === 'text/html') return 'html';
-  if (type === 'xhtml' || type === 'application/xhtml+xml') return 'xhtml';
-  if (type.endsWith('+xml') || type.endsWith('/xml')) return 'xhtml';
+  // Only Atom 1.0's type="xhtml" wraps its content in a div that is not part of it.
+  if (type === 'xhtml') return 'xhtml';
+  if (type.endsWith('+xml') || type.endsWith('/xml')) return 'xml';
   if (type.startsWith('text/')) return 'text';
   // Atom 1.0: any other media type is base64-encoded.
   return mode === 'xml' ? fallback : 'base64';
@@ -94,8 +96,12 @@ export function constructHtml(v: XmlValue | undefined, type: ConstructType, ents
   let html: string;
   if (type === 'base64') {
     html = escapeHtml(base64ToUtf8(r)).trim();
-  } else if (type === 'xhtml' || (type === 'html' && hasInlineMarkup(r))) {
+  } else if (type === 'xhtml' || type === 'xml') {
     html = inlineToHtml(r, ents, type === 'xhtml').trim();
+  } else if (type === 'html' && hasInlineMarkup(r)) {
+    // Escaped HTML wrapped in an xhtml div (TypePad): the div is a wrapper, its text is the HTML.
+    const inner = unwrapDiv(r);
+    html = (inner !== r && !hasInlineMarkup(inner) ? unescapeXml(inner, ents) : inlineToHtml(r, ents, false)).trim();
   } else if (type === 'text') {
     const t = unescapeXml(r, ents).trim();
     html = hasInlineMarkup(r) ? t : escapeHtml(t);
@@ -115,7 +121,9 @@ export function constructText(v: XmlValue | undefined, type: ConstructType | 'gu
   let out: string;
   if (type === 'base64') {
     out = cleanText(base64ToUtf8(r));
-  } else if (type === 'xhtml' || hasInlineMarkup(r)) {
+  } else if (type === 'html' && hasInlineMarkup(r)) {
+    out = htmlToText(constructHtml(v, 'html', ents) ?? '');
+  } else if (type === 'xhtml' || type === 'xml' || hasInlineMarkup(r)) {
     out = htmlToText(inlineToHtml(r, ents, type === 'xhtml'));
   } else if (type === 'text') {
     out = cleanText(unescapeXml(r, ents));

@@ -128,7 +128,22 @@ function tryDecode(bytes: Uint8Array, label: string, start: number): Decoded | n
   }
 }
 
+const C1 = /[\u0080-\u009f]/g;
+
+/**
+ * C1 control characters in decoded text are windows-1252 punctuation stored by a tool that took
+ * cp1252 for Latin-1 ("don\u0092t"): map them to what the author typed (feedparser's "demoronize").
+ */
+function demoronize(d: Decoded): Decoded {
+  if (!/[\u0080-\u009f]/.test(d.text)) return d;
+  return { text: d.text.replace(C1, (c) => String.fromCharCode(CP1252_HIGH[c.charCodeAt(0) - 0x80]!)), encoding: d.encoding };
+}
+
 export function decodeBody(body: Uint8Array | string, contentType?: string | null): Decoded {
+  return demoronize(decodeRaw(body, contentType));
+}
+
+function decodeRaw(body: Uint8Array | string, contentType?: string | null): Decoded {
   if (typeof body === 'string') {
     return { text: body.charCodeAt(0) === 0xfeff ? body.slice(1) : body, encoding: 'utf-8' };
   }

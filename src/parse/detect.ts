@@ -19,7 +19,7 @@ export interface Sniffed {
 }
 
 const PROLOG_ROOT = /^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>)*<([A-Za-z_][\w.:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)/;
-const FEED_ROOT = /<(rss|feed|(?:[A-Za-z_][\w.-]*:)?RDF|channel|(?:[A-Za-z_][\w.-]*:)feed)[\s>]/;
+const FEED_ROOT = /<((?:[A-Za-z_][\w.-]*:)?(?:rss|feed|RDF)|channel|CHANNEL)[\s>]/;
 
 function attr(attrs: string, name: string): string | null {
   const m = new RegExp(`(?:^|\\s)${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs);
@@ -81,6 +81,6 @@ export function sniff(text: string, netscape: boolean): Sniffed {
     const format: FeedFormat = ns === NS.rss090 ? 'rss090' : 'rss10';
     return { dialect: 'rdf', format, start, ownUris: [NS.rss10, NS.rss090, 'http://purl.org/net/rss1.1#'] };
   }
-  if (local === 'channel') return { dialect: 'cdf', format: 'cdf', start, ownUris: [] };
+  if (local.toLowerCase() === 'channel') return { dialect: 'cdf', format: 'cdf', start, ownUris: [] };
   return { dialect: 'rss', format: rssFormat(attr(attrs, 'version'), netscape), start, ownUris: [] };
 }

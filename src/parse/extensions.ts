@@ -35,6 +35,15 @@ export function findImage(node: XmlValue | undefined, base: string | null, enclo
   const itunes = first(node, 'itunes:image');
   const itunesUrl = resolveUrl(attr(itunes, 'href') ?? attr(itunes, 'url') ?? text(itunes), elementBase(itunes, base));
   if (itunesUrl) return itunesUrl;
+  // Old iTunes style: <link rel="image" href="..."/> (atom:link or a plain link with attributes).
+  for (const key of ['atom:link', 'link']) {
+    for (const l of all(node, key)) {
+      if (attr(l, 'rel')?.trim().toLowerCase() === 'image') {
+        const u = resolveUrl(attr(l, 'href'), elementBase(l, base));
+        if (u) return u;
+      }
+    }
+  }
   const img = first(node, 'image');
   if (img !== undefined) {
     const u = resolveUrl(isNode(img) ? (text(first(img, 'url')) ?? attr(img, 'href') ?? attr(img, 'rdf:resource')) : text(img), base);
@@ -107,7 +116,7 @@ export function atomPeople(values: XmlValue[], base: string | null, prefix = '')
     }
     const name = text(first(p, `${prefix}name`));
     const email = text(first(p, `${prefix}email`));
-    const uri = text(first(p, `${prefix}uri`)) ?? text(first(p, `${prefix}url`));
+    const uri = text(first(p, `${prefix}uri`)) ?? text(first(p, `${prefix}url`)) ?? text(first(p, `${prefix}homepage`));
     const url = resolveUrl(uri, elementBase(p, base));
     if (name || email || url) out.push({ name, email, url });
   }

@@ -59,14 +59,18 @@ function finish(parsed: ParsedFeed): ParsedFeed {
   const f = parsed.feed;
   f.title = cleanField(f.title, MAX_TITLE_CHARS);
   f.description = cleanField(f.description, MAX_SUMMARY_CHARS);
-  f.language = f.language ? cleanText(f.language) || null : null;
+  f.language = f.language ? cleanText(f.language).replace(/_/g, '-') || null : null;
   f.updated = parseDate(f.updated);
   return parsed;
 }
 
 function rootOf(tree: XmlNode, names: readonly string[]): XmlNode | null {
+  // A root under a prefix we do not know (`<x:rss>`) is still the root.
+  const keys = Object.keys(tree);
   for (const n of names) {
-    const v = tree[n];
+    const key = n in tree ? n : keys.find((k) => k.endsWith(`:${n}`));
+    if (key === undefined) continue;
+    const v = tree[key];
     const node = Array.isArray(v) ? v[0] : v;
     if (isNode(node)) return node;
     if (v === '') return {};

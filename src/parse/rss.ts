@@ -35,7 +35,8 @@ function readItem(item: XmlValue, channelBase: string | null, ctx: ReadContext):
   const r = emptyRawItem(base);
   const { ents } = ctx;
 
-  r.title = constructText(firstOf(item, ['title', 'dc:title', 'atom:title']), 'guess', ents);
+  r.title = constructText(firstOf(item, ['title', 'dc:title', 'atom:title']), 'guess', ents) ??
+    constructText(first(item, 'media:title') ?? first(first(item, 'media:group'), 'media:title') ?? first(first(item, 'media:content'), 'media:title'), 'guess', ents);
 
   const guid = first(item, 'guid');
   const guidText = text(guid);
@@ -45,12 +46,23 @@ function readItem(item: XmlValue, channelBase: string | null, ctx: ReadContext):
     r.url = resolveUrl(guidText, base);
   }
 
-  const description = firstOf(item, ['description', 'dc:description', 'atom:summary', 'itunes:summary', 'abstract', 'dcterms:abstract', 'itunes:subtitle']);
+  const descriptionKeys = ['description', 'dc:description', 'summary', 'atom:summary', 'itunes:summary', 'abstract', 'dcterms:abstract', 'itunes:subtitle'];
+  if (isNode(item) && item.summary !== undefined && item.description !== undefined) {
+    const keys = Object.keys(item);
+    if (keys.indexOf('summary') < keys.indexOf('description')) descriptionKeys.unshift('summary');
+  }
+  const description = firstOf(item, descriptionKeys);
   if (description !== undefined) {
     r.summaryHtml = constructHtml(description, 'html', ents);
     r.summary = constructText(description, 'html', ents);
   }
-  const content = firstOf(item, ['content:encoded', 'xhtml:body', 'body', 'fullitem', 'atom:content']);
+  // With both <summary> and <description>, the first is the summary and the second the content
+  // (as feedparser reads them); the tree keeps keys in document order.
+  let content = firstOf(item, ['content:encoded', 'xhtml:body', 'body', 'fullitem', 'atom:content']);
+  if (content === undefined && isNode(item) && item.summary !== undefined && item.description !== undefined) {
+    const keys = Object.keys(item);
+    content = keys.indexOf('summary') < keys.indexOf('description') ? first(item, 'description') : first(item, 'summary');
+  }
   if (content !== undefined) {
     const isXhtmlBody = first(item, 'xhtml:body') === content || first(item, 'body') === content;
     r.contentHtml = constructHtml(content, isXhtmlBody ? 'xhtml' : 'html', ents);
@@ -87,6 +99,12 @@ function readItem(item: XmlValue, channelBase: string | null, ctx: ReadContext):
     const t = attr(c, 'term') ?? text(c);
     if (t) cats.push(t);
   }
+  // A made-up <tags>a, b</tags> element (seen in hand-rolled feeds).
+  for (const t of all(item, 'tags')) for (const tag of (text(t) ?? '').split(',')) if (tag.trim()) cats.push(tag.trim());
+  for (const c of all(item, 'media:category')) {
+    const t = text(c);
+    if (t) cats.push(t);
+  }
   cats.push(...itunesCategories(item));
   r.categories = cats;
 
@@ -109,9 +127,10 @@ export function readRss(root: XmlNode, ctx: ReadContext, rdf: boolean): ParsedFe
   const imageBase = childBase(attr(imageNode, 'xml:base'), base);
   const image =
     resolveUrl(text(first(imageNode, 'url')) ?? attr(imageNode, 'rdf:resource') ?? attr(imageNode, 'href'), imageBase) ??
-    resolveUrl(attr(first(channel, 'itunes:image'), 'href'), base) ??
+    resolveUrl(attr(first(channel, 'itunes:image'), 'href') ?? attr(first(channel, 'itunes:image'), 'url'), base) ??
     resolveUrl(attr(first(channel, 'media:thumbnail'), 'url'), base) ??
-    resolveUrl(text(firstOf(channel, ['atom:logo', 'atom:icon'])), base);
+    resolveUrl(text(firstOf(channel, ['atom:logo', 'atom:icon'])), base) ??
+    findImage(channel, base, []);
 
   const selfLink = linkRel(channel, base, 'self') ?? linkRel(root, docBase, 'self');
   const feed: Feed = {

@@ -86,6 +86,15 @@ function lastCompleteItem(text: string): number {
   return cut;
 }
 
+/** Candidate repairs of a damaged document, least destructive first. */
+function* repairs(text: string): Generator<string> {
+  // A cut inside the last tag (`</rss` with no `>`, or a truncated start tag): drop the fragment.
+  const lt = text.lastIndexOf('<');
+  if (lt > 0 && text.indexOf('>', lt) < 0) yield text.slice(0, lt);
+  const cut = lastCompleteItem(text);
+  if (cut > 0) yield text.slice(0, cut);
+}
+
 export interface ParseXmlOptions {
   renames: Map<string, string>;
   entities: XmlEntities;
@@ -99,19 +108,21 @@ export function parseXml(text: string, opts: ParseXmlOptions): { tree: XmlNode; 
   renames = opts.renames.size > 0 ? opts.renames : null;
   entities = opts.entities;
   try {
+    let first: unknown;
     try {
       return { tree: parseOnce(text), recovered: false };
     } catch (err) {
       if (err instanceof FeedParseError) throw err;
-      const cut = lastCompleteItem(text);
-      if (cut < 0) throw new FeedParseError('MALFORMED', `the XML is broken beyond repair: ${(err as Error).message}`);
+      first = err;
+    }
+    for (const repaired of repairs(text)) {
       try {
-        return { tree: parseOnce(text.slice(0, cut)), recovered: true };
+        return { tree: parseOnce(repaired), recovered: true };
       } catch (again) {
         if (again instanceof FeedParseError) throw again;
-        throw new FeedParseError('MALFORMED', `the XML is broken beyond repair: ${(err as Error).message}`);
       }
     }
+    throw new FeedParseError('MALFORMED', `the XML is broken beyond repair: ${(first as Error).message}`);
   } finally {
     renames = null;
     entities = null;
