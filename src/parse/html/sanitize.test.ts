@@ -161,3 +161,15 @@ describe('sanitizeHtml keeps what the feedparser allowlists keep', () => {
     );
   });
 });
+
+describe('sanitizeHtml on things that only look like declarations', () => {
+  it("keeps `<!'` as text rather than swallowing the markup after it", () => {
+    expect(sanitizeHtml('<!\' <a href="foo">Premiere</a>', 'https://www.hollywoodreporter.com/')).toBe(
+      '&lt;!\' <a href="https://www.hollywoodreporter.com/foo">Premiere</a>',
+    );
+  });
+
+  it('shows an unterminated <!DOCTYPE as text', () => {
+    expect(sanitizeHtml('<!DOCTYPE ~')).toBe('&lt;!DOCTYPE ~');
+  });
+});

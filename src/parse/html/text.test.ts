@@ -24,7 +24,7 @@ describe('decodeEntities', () => {
 describe('htmlToText', () => {
   it('turns an escaped trade-paper title into plain text', () => {
     expect(htmlToText('Tom Cruise&rsquo;s <em>Mission: Impossible</em> Cliff Jump &ndash; Behind&nbsp;the Stunt')).toBe(
-      'Tom Cruise\u2019s Mission: Impossible Cliff Jump \u2013 Behind the Stunt',
+      'Tom Cruise\u2019s Mission: Impossible Cliff Jump \u2013 Behind\u00a0the Stunt',
     );
   });
 
@@ -53,8 +53,12 @@ describe('cleanText', () => {
     expect(cleanText('Beyonce\u0301')).toBe('Beyonc\u00e9');
   });
 
-  it('removes C0/C1 controls and collapses whitespace, including NBSP', () => {
-    expect(cleanText('\u0000Dune:\u00a0Part\u0009Two \u009d\n')).toBe('Dune: Part Two');
+  it('removes C0/C1 controls and collapses HTML whitespace', () => {
+    expect(cleanText('\u0000Dune:\r\nPart\u0009\u0009Two \u009d\n')).toBe('Dune: Part Two');
+  });
+
+  it('keeps no-break and typographic spaces inside the text but trims them at the ends', () => {
+    expect(cleanText('\u00a0Dune:\u00a0Part\u2009Two\u2003\ufeff')).toBe('Dune:\u00a0Part\u2009Two');
   });
 
   it('leaves clean text untouched', () => {

@@ -14,18 +14,20 @@ export function decodeEntities(s: string): string {
 
 // C0 and C1 controls except tab and newline, plus the non-characters U+FFFE/U+FFFF.
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
-// Carriage returns, tabs, newlines and every Unicode space (NBSP included) collapse to one space.
-const WHITESPACE_RUN = /[\s\u00A0\u2028\u2029\u200B\uFEFF]+/g;
-const NEEDS_CLEANING = /[\u0000-\u001F\u007F-\u009F\u00A0\u2028\u2029\u200B\uFEFF\uFFFE\uFFFF]| \s|\s$|^\s/;
+// HTML whitespace (and the line/paragraph separators) collapses to one space. No-break and
+// typographic spaces (&nbsp; &emsp; &thinsp;) are the publisher's choice and stay, as in feedparser.
+const WHITESPACE_RUN = /[ \t\n\r\f\u2028\u2029]+/g;
+const BYTE_ORDER_MARK = /\uFEFF/g;
+const NEEDS_CLEANING = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]|  |^\s|\s$/;
 
 /**
- * Plain text made tidy: control characters removed, whitespace runs collapsed to one space and
- * trimmed, Unicode normalised to NFC.
+ * Plain text made tidy: control characters removed, runs of HTML whitespace collapsed to one
+ * space, ends trimmed (no-break spaces included), Unicode normalised to NFC.
  */
 export function cleanText(s: string): string {
   let out = s;
   if (NEEDS_CLEANING.test(out)) {
-    out = out.replace(CONTROL_CHARS, '').replace(WHITESPACE_RUN, ' ').trim();
+    out = out.replace(CONTROL_CHARS, '').replace(BYTE_ORDER_MARK, '').replace(WHITESPACE_RUN, ' ').trim();
   }
   // NFC is a no-op for ASCII; skip the call for the common case.
   for (let i = 0; i < out.length; i++) {

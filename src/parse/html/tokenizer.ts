@@ -159,13 +159,17 @@ export function tokenize(src: string, sink: TokenSink): void {
       } else if (src.startsWith('<![CDATA[', lt)) {
         sink.text('&lt;![CDATA[');
         i = lt + 9;
-      } else {
+      } else if (isAsciiLetter(src.charCodeAt(lt + 2)) || src.charCodeAt(lt + 2) === GT) {
+        // <!DOCTYPE ...> and other declarations
         const gt = src.indexOf('>', lt + 2);
         if (gt < 0) {
           sink.text(src.slice(lt));
           return;
         }
         i = gt + 1;
+      } else {
+        sink.text('<');
+        i = lt + 1;
       }
     } else if (c === QUESTION) {
       const gt = src.indexOf('>', lt + 2);
