@@ -95,7 +95,8 @@ export function constructHtml(v: XmlValue | undefined, type: ConstructType, ents
   if (!r.trim()) return null;
   let html: string;
   if (type === 'base64') {
-    html = escapeHtml(base64ToUtf8(r)).trim();
+    const decoded = base64ToUtf8(r).trim();
+    html = /html/i.test(attr(v, 'type') ?? '') ? decoded : escapeHtml(decoded);
   } else if (type === 'xhtml' || type === 'xml') {
     html = inlineToHtml(r, ents, type === 'xhtml').trim();
   } else if (type === 'html' && hasInlineMarkup(r)) {
@@ -120,7 +121,8 @@ export function constructText(v: XmlValue | undefined, type: ConstructType | 'gu
   if (!r.trim()) return null;
   let out: string;
   if (type === 'base64') {
-    out = cleanText(base64ToUtf8(r));
+    const decoded = base64ToUtf8(r);
+    out = /html/i.test(attr(v, 'type') ?? '') ? htmlToText(decoded) : cleanText(decoded);
   } else if (type === 'html' && hasInlineMarkup(r)) {
     out = htmlToText(constructHtml(v, 'html', ents) ?? '');
   } else if (type === 'xhtml' || type === 'xml' || hasInlineMarkup(r)) {

@@ -72,13 +72,32 @@ function expandEntities(raw: Map<string, string>): Map<string, string> {
   return done;
 }
 
+/** Index of a DOCTYPE in the prolog (after only whitespace, PIs and comments), or -1. */
+function prologDoctype(text: string): number {
+  let i = 0;
+  const limit = Math.min(text.length, SNIFF_CHARS * 4);
+  while (i < limit) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xfeff) {
+      i++;
+    } else if (text.startsWith('<?', i)) {
+      const end = text.indexOf('?>', i + 2);
+      if (end < 0) return -1;
+      i = end + 2;
+    } else if (text.startsWith('<!--', i)) {
+      const end = text.indexOf('-->', i + 4);
+      if (end < 0) return -1;
+      i = end + 3;
+    } else {
+      return /^<!DOCTYPE/i.test(text.slice(i, i + 9)) ? i : -1;
+    }
+  }
+  return -1;
+}
+
 export function stripDoctype(text: string): Doctype {
-  const head = text.length > SNIFF_CHARS ? text.slice(0, SNIFF_CHARS) : text;
-  const at = head.search(/<!DOCTYPE/i);
+  const at = prologDoctype(text);
   if (at < 0) return { text, entities: null, netscape: false };
-  // A DOCTYPE after the root element started is not a prolog DOCTYPE; leave it to the parser's recovery.
-  const before = head.slice(0, at).replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, '');
-  if (/<[A-Za-z]/.test(before)) return { text, entities: null, netscape: false };
   const end = doctypeEnd(text, at);
   const decl = text.slice(at, end);
   const netscape = /netscape/i.test(decl);

@@ -36,7 +36,7 @@ export function findImage(node: XmlValue | undefined, base: string | null, enclo
   const itunesUrl = resolveUrl(attr(itunes, 'href') ?? attr(itunes, 'url') ?? text(itunes), elementBase(itunes, base));
   if (itunesUrl) return itunesUrl;
   // Old iTunes style: <link rel="image" href="..."/> (atom:link or a plain link with attributes).
-  for (const key of ['atom:link', 'link']) {
+  for (const key of ['atom:link', 'itunes:link', 'link']) {
     for (const l of all(node, key)) {
       if (attr(l, 'rel')?.trim().toLowerCase() === 'image') {
         const u = resolveUrl(attr(l, 'href'), elementBase(l, base));

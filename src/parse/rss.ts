@@ -87,6 +87,8 @@ function readItem(item: XmlValue, channelBase: string | null, ctx: ReadContext):
   r.updated = text(firstOf(item, ['dcterms:modified', 'atom:updated', 'dc:date', 'lastbuilddate']));
 
   const cats: string[] = [];
+  // A made-up <tags>a, b</tags> element (seen in hand-rolled feeds).
+  for (const t of all(item, 'tags')) for (const tag of (text(t) ?? '').split(',')) if (tag.trim()) cats.push(tag.trim());
   for (const c of all(item, 'category')) {
     const t = text(c);
     if (t) cats.push(t);
@@ -99,8 +101,6 @@ function readItem(item: XmlValue, channelBase: string | null, ctx: ReadContext):
     const t = attr(c, 'term') ?? text(c);
     if (t) cats.push(t);
   }
-  // A made-up <tags>a, b</tags> element (seen in hand-rolled feeds).
-  for (const t of all(item, 'tags')) for (const tag of (text(t) ?? '').split(',')) if (tag.trim()) cats.push(tag.trim());
   for (const c of all(item, 'media:category')) {
     const t = text(c);
     if (t) cats.push(t);
