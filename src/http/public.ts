@@ -61,10 +61,13 @@ async function serve(c: C, kind: Kind, pathTag?: string): Promise<Response> {
   if (!filtered) {
     const meta = await store.meta();
     if (!meta) return notBuilt(kind);
-    if (isNotModified(c.req.raw, meta.etag, meta.lastModified)) return notModified(kind, meta, meta.etag);
+    // Each document gets its own ETag (the version, qualified by the format), so no two URLs share one.
+    if (isNotModified(c.req.raw, variantEtag(meta.etag, `/${kind}`), meta.lastModified)) {
+      return notModified(kind, meta, variantEtag(meta.etag, `/${kind}`));
+    }
     const got = await store.body(`/${kind}`, (r) => r[kind], { prerendered: true });
     if (!got) return notBuilt(kind);
-    return ok(kind, got.meta, got.meta.etag, got.body, kind === 'html' ? await pageContentSecurityPolicy() : FEED_CSP);
+    return ok(kind, got.meta, variantEtag(got.meta.etag, `/${kind}`), got.body, kind === 'html' ? await pageContentSecurityPolicy() : FEED_CSP);
   }
 
   const parsed = parseFilters(params);
