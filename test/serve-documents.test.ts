@@ -1,4 +1,4 @@
-import { env } from 'cloudflare:test';
+import { env as testEnv } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { renderAtom, renderHtmlPage, renderJsonFeed, renderOpml, renderRss } from '../src/render';
 import { SAMPLE_CONTEXT, SAMPLE_SOURCES, SAMPLE_SITE, SAMPLE_STORIES } from '../src/render/sample-stories';
@@ -10,6 +10,9 @@ import {
   writeDocumentsRecord,
   type DocumentsRecord,
 } from '../src/storage/documents';
+import type { Env } from '../src/env';
+
+const env = testEnv as unknown as Env;
 
 async function sampleRecord(lastModified: string): Promise<DocumentsRecord> {
   return {

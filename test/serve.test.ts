@@ -1,8 +1,11 @@
-import { env, SELF } from 'cloudflare:test';
+import { env as testEnv, SELF } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rebuild } from '../src/jobs/rebuild';
 import { readDocumentsRecord } from '../src/storage/documents';
 import { BUILD_TIME, serveConfig, storeFixtureItems } from './serve-setup';
+import type { Env } from '../src/env';
+
+const env = testEnv as unknown as Env;
 
 const BASE = 'https://marquee.test';
 const RFC822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} \+0000$/;
