@@ -1,6 +1,7 @@
 /** Atom 1.0 and Atom 0.3 (including fully prefixed `<atom:feed>`; namespaces.ts drops the prefix). */
 import type { Feed, ParsedFeed } from '../model';
 import { constructHtml, constructText, constructType } from './constructs';
+import { htmlToText } from './html/text';
 import type { ReadContext } from './context';
 import { atomLinks, atomPeople, findImage, mediaEnclosures, type AtomLink } from './extensions';
 import { childBase, resolveUrl } from './links';
@@ -27,7 +28,7 @@ function readEntry(entry: XmlValue, feedBase: string | null, ctx: ReadContext, f
   if (summary !== undefined) {
     const t = constructType(summary, 'text');
     r.summaryHtml = constructHtml(summary, t, ents);
-    r.summary = constructText(summary, t, ents);
+    r.summary = t === 'html' && r.summaryHtml !== null ? htmlToText(r.summaryHtml) || null : constructText(summary, t, ents);
   }
   const content = first(entry, 'content');
   if (content !== undefined) {

@@ -36,6 +36,7 @@ export function codePointToString(cp: number): string {
   return String.fromCodePoint(cp);
 }
 
+const NAME = /^[A-Za-z_][\w.:-]{0,63}$/;
 const REF = /&(?:#(\d{1,8})|#[xX]([0-9a-fA-F]{1,7})|([A-Za-z_][\w.:-]{0,63}));/g;
 
 /** Per-document entity context: declared entities and the expansion budget they draw from. */
@@ -43,25 +44,64 @@ export class XmlEntities {
   private expanded = 0;
   constructor(private readonly declared: Map<string, string> | null) {}
 
-  /** Decodes character references, the XML five, declared entities and HTML named entities. */
+  /**
+   * Decodes character references, the XML five, declared entities and HTML named entities. A plain
+   * indexOf scan rather than a regex with a callback: escaped HTML content is dense with references.
+   */
   decode(s: string): string {
-    if (s.indexOf('&') < 0) return s;
-    return s.replace(REF, (ref, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
-      if (dec !== undefined) return codePointToString(parseInt(dec, 10));
-      if (hex !== undefined) return codePointToString(parseInt(hex, 16));
-      const n = name!;
-      const xml = XML_NAMED[n];
-      if (xml !== undefined) return xml;
-      const own = this.declared?.get(n);
-      if (own !== undefined) {
-        this.expanded += own.length;
-        if (this.expanded > MAX_ENTITY_EXPANSION_CHARS) {
-          throw new FeedParseError('ENTITY_EXPANSION', `entity expansion exceeds ${MAX_ENTITY_EXPANSION_CHARS} characters`);
-        }
-        return own;
+    let amp = s.indexOf('&');
+    if (amp < 0) return s;
+    let out = '';
+    let last = 0;
+    while (amp >= 0) {
+      const semi = s.indexOf(';', amp + 2);
+      if (semi < 0) break;
+      let rep: string | null = null;
+      if (semi - amp <= 65) {
+        const body = s.slice(amp + 1, semi);
+        rep = this.resolve(body);
       }
-      return htmlNamed(n) ?? ref;
-    });
+      if (rep !== null) {
+        out += s.slice(last, amp) + rep;
+        last = semi + 1;
+        amp = s.indexOf('&', last);
+      } else {
+        amp = s.indexOf('&', amp + 1);
+      }
+    }
+    return last === 0 ? s : out + s.slice(last);
+  }
+
+  /** The replacement for `&body;`, or null to leave it literal. */
+  private resolve(body: string): string | null {
+    switch (body) {
+      case 'lt':
+        return '<';
+      case 'gt':
+        return '>';
+      case 'amp':
+        return '&';
+      case 'quot':
+        return '"';
+      case 'apos':
+        return "'";
+    }
+    if (body.charCodeAt(0) === 35 /* # */) {
+      const hex = body.charCodeAt(1) === 120 || body.charCodeAt(1) === 88;
+      const digits = body.slice(hex ? 2 : 1);
+      if (!(hex ? /^[0-9a-fA-F]{1,7}$/ : /^\d{1,8}$/).test(digits)) return null;
+      return codePointToString(parseInt(digits, hex ? 16 : 10));
+    }
+    if (!NAME.test(body)) return null;
+    const own = this.declared?.get(body);
+    if (own !== undefined) {
+      this.expanded += own.length;
+      if (this.expanded > MAX_ENTITY_EXPANSION_CHARS) {
+        throw new FeedParseError('ENTITY_EXPANSION', `entity expansion exceeds ${MAX_ENTITY_EXPANSION_CHARS} characters`);
+      }
+      return own;
+    }
+    return htmlNamed(body);
   }
 
   /**

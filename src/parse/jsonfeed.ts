@@ -2,7 +2,7 @@
 import type { Author, Enclosure, Feed, FeedFormat, ParsedFeed } from '../model';
 import { FeedParseError } from './errors';
 import { escapeHtml } from './entities';
-import { htmlToText } from './html/text';
+import { cleanText, htmlToText } from './html/text';
 import { resolveUrl } from './links';
 import { emptyRawItem, normalizeItem, parsePerson } from './normalize';
 import { parseLength } from './extensions';
@@ -66,11 +66,11 @@ export function readJsonFeed(text: string, url: string | null, maxItems: number)
     const r = emptyRawItem(base);
     r.id = str(it.id);
     r.url = resolveUrl(str(it.url) ?? str(it.external_url), base);
-    r.title = str(it.title);
+    r.title = str(it.title) === null ? null : cleanText(str(it.title)!) || null;
     const html = str(it.content_html);
     const plain = str(it.content_text);
     r.contentHtml = html ?? (plain ? escapeHtml(plain).replace(/\n/g, '<br>') : null);
-    r.summary = str(it.summary);
+    r.summary = str(it.summary) === null ? null : cleanText(str(it.summary)!) || null;
     r.published = str(it.date_published);
     r.updated = str(it.date_modified);
     r.authors = [...people(it.authors, base), ...people(it.author, base)];

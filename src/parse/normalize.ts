@@ -70,6 +70,11 @@ export function cleanField(s: string | null | undefined, max: number): string | 
   return out ? truncate(out, max) : null;
 }
 
+function capField(s: string | null, max: number): string | null {
+  if (!s) return null;
+  return s.length > max ? truncate(s, max) : s;
+}
+
 function sanitize(html: string | null, base: string | null): string | null {
   if (!html) return null;
   const out = sanitizeHtml(html, base).trim();
@@ -115,8 +120,9 @@ const IMG_SRC = /<img\b[^>]*?\ssrc\s*=\s*["']?([^"'\s>]+)/i;
 export function normalizeItem(r: RawItem): Item {
   const contentHtml = sanitize(r.contentHtml ?? r.summaryHtml, r.base);
   const contentText = contentHtml && (r.summary == null || r.title == null) ? htmlToText(contentHtml) : null;
-  const summary = cleanField(r.summary, MAX_SUMMARY_CHARS) ?? (contentText ? truncate(contentText, DERIVED_SUMMARY_CHARS) : null);
-  const title = cleanField(r.title, MAX_TITLE_CHARS) ?? deriveTitle(summary ?? contentText);
+  // Reader text is already clean (constructs.ts); JSON Feed strings are not, and are cheap to clean.
+  const summary = capField(r.summary, MAX_SUMMARY_CHARS) ?? (contentText ? truncate(contentText, DERIVED_SUMMARY_CHARS) : null);
+  const title = capField(r.title, MAX_TITLE_CHARS) ?? deriveTitle(summary ?? contentText);
   const published = parseDate(r.published);
   const updated = parseDate(r.updated) ?? published;
   let image = r.image;

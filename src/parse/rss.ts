@@ -1,6 +1,7 @@
 /** RSS 0.90–0.94 and 2.0, and RSS 1.0 / 0.90 (RDF), which share the item vocabulary. */
 import type { Author, Feed } from '../model';
 import { constructHtml, constructText } from './constructs';
+import { htmlToText } from './html/text';
 import type { ReadContext } from './context';
 import {
   atomLinks,
@@ -54,7 +55,7 @@ function readItem(item: XmlValue, channelBase: string | null, ctx: ReadContext):
   const description = firstOf(item, descriptionKeys);
   if (description !== undefined) {
     r.summaryHtml = constructHtml(description, 'html', ents);
-    r.summary = constructText(description, 'html', ents);
+    r.summary = r.summaryHtml === null ? null : htmlToText(r.summaryHtml) || null;
   }
   // With both <summary> and <description>, the first is the summary and the second the content
   // (as feedparser reads them); the tree keeps keys in document order.
