@@ -30,6 +30,9 @@ import { MAX_CONCURRENCY } from '../config/schema';
 export const SHRINK_RATIO = 0.3;
 /** ...once at least this many items were stored (small feeds legitimately swing). */
 export const SHRINK_MIN_STORED = 5;
+/** A merged (shrunk) list never grows past this; items past the curation window leave it first. */
+export const MAX_MERGED_ITEMS = 500;
+const DAY_MS = 86_400_000;
 
 export type SourceOutcomeKind =
   /** Fetched and parsed; the stored items changed. */
@@ -186,7 +189,8 @@ async function refreshOne(kv: KVNamespace, config: MarqueeConfig, source: Source
   const at = now.toISOString();
   const result = await fetchSource(source, prev, config.fetch, { fetch: deps.fetch, now });
   const base: SourceState = { ...prev, lastFetchAt: at };
-  if (result.movedTo) base.url = result.movedTo;
+  // A permanent redirect moves the source only once the new address has answered well: a 301 to a
+  // parking page or into a loop must not lose the real address.
   const moved = result.movedTo ? { movedTo: result.movedTo } : {};
 
   const failed = (error: SourceError, retryAfter: string | null = null, status?: number): Processed => {
@@ -202,7 +206,7 @@ async function refreshOne(kv: KVNamespace, config: MarqueeConfig, source: Source
     return {
       state,
       changed: false,
-      outcome: { id: source.id, outcome: 'failed', ...(status ? { status } : {}), itemCount: state.itemCount, error, ...moved, nextFetchAt: state.nextFetchAt },
+      outcome: { id: source.id, outcome: 'failed', ...(status ? { status } : {}), itemCount: state.itemCount, error, nextFetchAt: state.nextFetchAt },
     };
   };
 
@@ -214,6 +218,7 @@ async function refreshOne(kv: KVNamespace, config: MarqueeConfig, source: Source
   ): Processed => {
     const state: SourceState = {
       ...base,
+      ...(result.movedTo ? { url: result.movedTo } : {}),
       ...fields,
       lastSuccessAt: at,
       consecutiveFailures: 0,
@@ -242,7 +247,7 @@ async function refreshOne(kv: KVNamespace, config: MarqueeConfig, source: Source
         retryAfterUntil: null,
         nextFetchAt: nextAfterGone(now, config.fetch, deps.random).toISOString(),
       };
-      return { state, changed: false, outcome: { id: source.id, outcome: 'gone', status: 410, itemCount: state.itemCount, error, ...moved, nextFetchAt: state.nextFetchAt } };
+      return { state, changed: false, outcome: { id: source.id, outcome: 'gone', status: 410, itemCount: state.itemCount, error, nextFetchAt: state.nextFetchAt } };
     }
     case 'not-modified':
       return succeeded(
@@ -289,19 +294,19 @@ async function storeFetched(
   const ttlSeconds = parsed.value.ttlSeconds ?? null;
   let items = fresh;
   let warning: SourceWarning | null = null;
-  if (isShrunk(fresh.length, prev.itemCount)) {
+  const cutShort = prev.itemCount > 0 && !looksComplete(result.body);
+  if (cutShort || isShrunk(fresh.length, prev.itemCount)) {
     let old: Item[];
     try {
       old = (await readSourceItems(kv, source.id))?.items ?? [];
     } catch (err) {
       return h.failed({ code: 'STORAGE', message: `could not read stored items: ${errorName(err)}`, at: h.at });
     }
-    items = mergeItems(fresh, old, Math.max(prev.itemCount, fresh.length));
-    warning = {
-      code: 'SHRUNK',
-      message: `feed listed ${fresh.length} items where ${prev.itemCount} were stored; kept the stored items and added the new`,
-      at: h.at,
-    };
+    const horizon = new Date(Date.parse(h.at) - config.curation.maxAgeDays * DAY_MS).toISOString();
+    items = mergeItems(fresh, old, horizon);
+    warning = cutShort
+      ? { code: 'TRUNCATED', message: `the document ends mid-way (${fresh.length} items recovered); kept the stored items and added the new`, at: h.at }
+      : { code: 'SHRUNK', message: `feed listed ${fresh.length} items where ${prev.itemCount} were stored; kept the stored items and added the new`, at: h.at };
   }
 
   const itemsHash = await sha256Hex(JSON.stringify(items));
@@ -318,17 +323,33 @@ async function storeFetched(
   return h.succeeded('updated', fields, hints, warning ? { warning } : {});
 }
 
+/**
+ * Whether the document ends the way a whole one does: XML with a closing tag, JSON with a closing
+ * brace. A forgiving parser recovers the items before a cut, which must not replace the stored list.
+ */
+export function looksComplete(body: Uint8Array): boolean {
+  const tail = new TextDecoder('latin1').decode(body.subarray(Math.max(0, body.length - 256))).replace(/\0/g, '').trimEnd();
+  return /<\/[A-Za-z_][\w:.-]*\s*>$/.test(tail) || tail.endsWith('}') || tail.endsWith('-->');
+}
+
 export function isShrunk(freshCount: number, storedCount: number): boolean {
   if (storedCount === 0) return false;
   if (freshCount === 0) return true;
   return storedCount >= SHRINK_MIN_STORED && freshCount < storedCount * SHRINK_RATIO;
 }
 
-/** The fresh items first, then stored ones the feed no longer lists, up to `cap`. */
-export function mergeItems(fresh: Item[], old: Item[], cap: number): Item[] {
+/**
+ * The fresh items first, then the stored ones the feed no longer lists, except those already older than
+ * the curation window (they can no longer reach the merged feed), at most MAX_MERGED_ITEMS.
+ */
+export function mergeItems(fresh: Item[], old: Item[], horizon: string): Item[] {
   const seen = new Set(fresh.map((i) => i.id));
-  const kept = old.filter((i) => !seen.has(i.id));
-  return [...fresh, ...kept].slice(0, Math.max(cap, fresh.length));
+  const kept = old.filter((i) => {
+    if (seen.has(i.id)) return false;
+    const date = i.published ?? i.updated;
+    return date === null || date >= horizon;
+  });
+  return [...fresh, ...kept].slice(0, Math.max(MAX_MERGED_ITEMS, fresh.length));
 }
 
 function errorName(err: unknown): string {

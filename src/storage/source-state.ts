@@ -20,8 +20,11 @@ export interface SourceError {
 }
 
 export interface SourceWarning {
-  /** SHRUNK: the feed suddenly listed far fewer items; old and new were merged instead of replaced. */
-  code: 'SHRUNK';
+  /**
+   * SHRUNK: the feed suddenly listed far fewer items; TRUNCATED: the document ended mid-way. Either way
+   * the stored and the new items were merged instead of replaced.
+   */
+  code: 'SHRUNK' | 'TRUNCATED';
   message: string;
   at: string;
 }
