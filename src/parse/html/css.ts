@@ -80,6 +80,22 @@ function passesGauntlet(style: string): boolean {
  */
 export function sanitizeStyle(style: string, inSvg = false): string {
   if (style.length > MAX_STYLE_LENGTH) return '';
+  // Publishers repeat the same few inline styles on every paragraph: remember recent verdicts.
+  const cache = inSvg ? svgCache : htmlCache;
+  const known = cache.get(style);
+  if (known !== undefined) return known;
+  const clean = sanitizeUncached(style, inSvg);
+  if (cache.size >= STYLE_CACHE_SIZE) cache.clear();
+  cache.set(style, clean);
+  return clean;
+}
+
+/** How many distinct inline styles are remembered (per vocabulary) before the memo starts over. */
+export const STYLE_CACHE_SIZE = 512;
+const htmlCache = new Map<string, string>();
+const svgCache = new Map<string, string>();
+
+function sanitizeUncached(style: string, inSvg: boolean): string {
   const noUrls = style.replace(URL_FUNCTION, ' ');
   if (!passesGauntlet(noUrls)) return '';
   if (noUrls.replace(DECLARATION_REMAINDER, '').trim()) return '';

@@ -33,6 +33,16 @@ function escapeAttr(s: string): string {
   return s.replace(ATTR_ESCAPES, escapeChar);
 }
 
+const NEEDS_ATTR_ESCAPE = /[&<>"]/;
+
+/** Browsers keep the first of repeated attributes; so does the sanitizer. */
+function isDuplicate(attrs: (string | null)[], k: number, key: string): boolean {
+  for (let j = 0; j < k; j += 2) {
+    if (attrs[j]!.toLowerCase() === key) return true;
+  }
+  return false;
+}
+
 /** SVG animation elements that retarget a link can smuggle a javascript: URL past attribute checks. */
 function retargetsLink(attrs: (string | null)[]): boolean {
   for (let k = 0; k < attrs.length; k += 2) {
@@ -42,7 +52,8 @@ function retargetsLink(attrs: (string | null)[]): boolean {
 }
 
 class SanitizeSink implements TokenSink {
-  readonly parts: string[] = [];
+  /** The output so far; V8 concatenates strings as ropes, cheaper than joining many small parts. */
+  out = '';
   /** Open elements that were written, by the name they were written with. */
   private readonly open: string[] = [];
   /**
@@ -58,11 +69,11 @@ class SanitizeSink implements TokenSink {
   text(raw: string): void {
     if (this.dropDepth > 0) return;
     if (raw.indexOf('&') >= 0) {
-      this.parts.push(escapeText(decodeHTML(raw)));
+      this.out += escapeText(decodeHTML(raw));
     } else if (raw.indexOf('<') >= 0 || raw.indexOf('>') >= 0) {
-      this.parts.push(escapeText(raw));
+      this.out += escapeText(raw);
     } else {
-      this.parts.push(raw);
+      this.out += raw;
     }
   }
 
@@ -95,9 +106,7 @@ class SanitizeSink implements TokenSink {
     const isVoid = VOID_ELEMENTS.has(lower) && allowed === HTML_ATTRIBUTES;
     if (!isVoid && !selfClosing && this.open.length >= MAX_NESTING) return;
 
-    const out = this.parts;
-    out.push('<', tag);
-    const seen = attrs.length > 2 ? new Set<string>() : null;
+    let out = '<' + tag;
     for (let k = 0; k < attrs.length; k += 2) {
       const rawName = attrs[k]!;
       const key = rawName.toLowerCase();
@@ -110,10 +119,7 @@ class SanitizeSink implements TokenSink {
         if (!allowed!.has(key)) continue;
         outName = key;
       }
-      if (seen) {
-        if (seen.has(key)) continue;
-        seen.add(key);
-      }
+      if (k > 0 && isDuplicate(attrs, k, key)) continue;
       const rawValue = attrs[k + 1];
       let value = rawValue ? (rawValue.indexOf('&') >= 0 ? decodeHTMLAttribute(rawValue) : rawValue) : '';
       if (key === 'style') {
@@ -122,15 +128,15 @@ class SanitizeSink implements TokenSink {
       } else if (URL_ATTRIBUTES.has(key)) {
         value = safeUrl(value, this.base, key !== 'usemap');
       }
-      out.push(' ', outName, '="', escapeAttr(value), '"');
+      out += ' ' + outName + '="' + (NEEDS_ATTR_ESCAPE.test(value) ? escapeAttr(value) : value) + '"';
     }
 
     if (isVoid) {
-      out.push(' />');
+      this.out += out + ' />';
     } else if (selfClosing) {
-      out.push('></', tag, '>');
+      this.out += out + '></' + tag + '>';
     } else {
-      out.push('>');
+      this.out += out + '>';
       this.open.push(tag);
       if (lower === 'svg') this.svgDepth++;
       else if (lower === 'math') this.mathDepth++;
@@ -156,12 +162,12 @@ class SanitizeSink implements TokenSink {
 
   finish(): string {
     while (this.open.length > 0) this.closeTop();
-    return this.parts.join('').trim();
+    return this.out.trim();
   }
 
   private closeTop(): void {
     const tag = this.open.pop()!;
-    this.parts.push('</', tag, '>');
+    this.out += '</' + tag + '>';
     if (tag === 'svg') this.svgDepth--;
     else if (tag === 'math') this.mathDepth--;
   }

@@ -18,7 +18,12 @@ const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFF
 // typographic spaces (&nbsp; &emsp; &thinsp;) are the publisher's choice and stay, as in feedparser.
 const WHITESPACE_RUN = /[ \t\n\r\f\u2028\u2029]+/g;
 const BYTE_ORDER_MARK = /\uFEFF/g;
-const NEEDS_CLEANING = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]|  |^\s|\s$/;
+const CONTROL_OR_SEPARATOR = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]/;
+const NON_ASCII = /[^\u0000-\u007F]/;
+
+function isTrimmable(c: number): boolean {
+  return c <= 32 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 0x1680 || c === 0x202f || c === 0x205f;
+}
 
 /**
  * Plain text made tidy: control characters removed, runs of HTML whitespace collapsed to one
@@ -26,14 +31,19 @@ const NEEDS_CLEANING = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFF
  */
 export function cleanText(s: string): string {
   let out = s;
-  if (NEEDS_CLEANING.test(out)) {
+  const n = out.length;
+  if (n === 0) return out;
+  // Most titles are already clean: find that out with native scans before rewriting anything.
+  if (
+    CONTROL_OR_SEPARATOR.test(out) ||
+    out.indexOf('  ') >= 0 ||
+    isTrimmable(out.charCodeAt(0)) ||
+    isTrimmable(out.charCodeAt(n - 1))
+  ) {
     out = out.replace(CONTROL_CHARS, '').replace(BYTE_ORDER_MARK, '').replace(WHITESPACE_RUN, ' ').trim();
   }
-  // NFC is a no-op for ASCII; skip the call for the common case.
-  for (let i = 0; i < out.length; i++) {
-    if (out.charCodeAt(i) > 0x7f) return out.normalize('NFC');
-  }
-  return out;
+  // NFC changes nothing in ASCII text; skip the call for the common case.
+  return NON_ASCII.test(out) ? out.normalize('NFC') : out;
 }
 
 class TextSink implements TokenSink {
