@@ -39,6 +39,11 @@ export const MIN_SHARED_EVIDENCE = 10;
 export const STRONG_COSINE = 0.55;
 /** Two different articles of one source are merged only when nearly identical. */
 export const SAME_SOURCE_MIN_COSINE = 0.7;
+/**
+ * IDF is computed as if the batch had at least this many items: in a tiny batch (a new deployment,
+ * a test) every word would otherwise look common and evidence thresholds could never be met.
+ */
+export const IDF_MIN_BATCH = 50;
 /** A join must keep the clusters' centroids at least this similar (anti-chaining guard). */
 export const CENTROID_MIN = 0.2;
 
@@ -112,7 +117,8 @@ function prepare(items: readonly SourcedItem[]): Prepared {
   for (const f of features) for (const term of f.terms.keys()) df.set(term, (df.get(term) ?? 0) + 1);
   const n = items.length;
   const idf = new Map<string, number>();
-  for (const [term, count] of df) idf.set(term, Math.log(1 + n / count));
+  const size = Math.max(n, IDF_MIN_BATCH);
+  for (const [term, count] of df) idf.set(term, Math.log(1 + size / count));
   const vectors = features.map((f) => {
     const v: Vector = new Map();
     for (const [term, tf] of f.terms) v.set(term, (1 + Math.log(tf)) * idf.get(term)!);

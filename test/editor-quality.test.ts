@@ -1,0 +1,132 @@
+/**
+ * Scores the editor on the labelled fixtures: every fixture feed parsed and run through the same
+ * buildStories the Worker uses with fixtures/config/demo.json, then
+ * - dedupe: pairwise precision/recall over fixtures/stories.json (two items in one predicted story
+ *   vs. two items labelled with one story);
+ * - tags: micro-averaged F1 of each item's tags against the hand labels in fixtures/tags.json.
+ * The figures are printed for the closing note.
+ */
+import { describe, expect, it } from 'vitest';
+import demo from '../fixtures/config/demo.json';
+import storyLabels from '../fixtures/stories.json';
+import tagLabels from '../fixtures/tags.json';
+import type { Item, MarqueeConfig } from '../src/model';
+import { parseFeed } from '../src/parse/index';
+import { buildStories } from '../src/pipeline';
+import { compileTaxonomy } from '../src/tag';
+
+const feeds = import.meta.glob('../fixtures/feeds/*', { query: '?bytes', import: 'default', eager: true }) as Record<string, Uint8Array>;
+const config = demo as unknown as MarqueeConfig;
+const NOW = new Date('2024-06-01T00:00:00Z');
+
+function parsedSources(): Array<{ source: MarqueeConfig['sources'][number]; items: Item[] }> {
+  return config.sources.map((source) => {
+    const bytes = feeds[`../${source.url}`];
+    if (!bytes) throw new Error(`fixture missing for ${source.id}: ${source.url}`);
+    const result = parseFeed({ body: bytes });
+    if (!result.ok) throw new Error(`${source.url}: ${result.error.code}`);
+    return { source, items: result.value.items };
+  });
+}
+
+const key = (file: string, id: string): string => `${file}\u0000${id}`;
+
+describe('editor quality on the labelled fixtures', () => {
+  const sources = parsedSources();
+  const fileOf = new Map(config.sources.map((s) => [s.id, s.url.replace(/^fixtures\//, '')]));
+  const built = buildStories({ sources, config, ledger: null, now: NOW });
+
+  it('merges the same story across outlets and keeps different news apart (pairwise P ≥ 0.95, R ≥ 0.90)', () => {
+    const predicted = new Map<string, string>();
+    for (const story of built.all) {
+      // Map each original back to its item through the source and URL/title it came from.
+      for (const origin of story.sources) predicted.set(`${origin.source}\u0000${origin.url}\u0000${origin.title}`, story.id);
+    }
+    const labelled = new Map(storyLabels.items.map((l) => [key(l.file, l.id), l.story]));
+    const rows: Array<{ story: string; predicted: string }> = [];
+    for (const { source, items } of sources) {
+      for (const item of items) {
+        const story = labelled.get(key(fileOf.get(source.id)!, item.id));
+        if (!story) continue;
+        const storyId = built.all.find((s) =>
+          s.sources.some((o) => o.source === source.id && o.title === item.title),
+        )?.id ?? built.all.find((s) => s.sources.some((o) => o.title === item.title))?.id;
+        rows.push({ story, predicted: storyId ?? `missing:${source.id}:${item.id}` });
+      }
+    }
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (let i = 0; i < rows.length; i++) {
+      for (let j = i + 1; j < rows.length; j++) {
+        const same = rows[i]!.story === rows[j]!.story;
+        const merged = rows[i]!.predicted === rows[j]!.predicted;
+        if (same && merged) tp++;
+        else if (merged) fp++;
+        else if (same) fn++;
+      }
+    }
+    const precision = tp / (tp + fp);
+    const recall = tp / (tp + fn);
+    const hardNegatives = storyLabels.items.filter((l) => 'hardNegativeOf' in l).length;
+    console.log(
+      `dedupe: ${rows.length} labelled items, ${new Set(rows.map((r) => r.story)).size} stories, ${hardNegatives} hard negatives → ` +
+        `${built.all.length} entries; pairwise precision ${precision.toFixed(3)} recall ${recall.toFixed(3)} (tp ${tp}, fp ${fp}, fn ${fn}); ` +
+        `candidate pairs ${built.stats.candidatePairs} for ${built.stats.items} items`,
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(40);
+    expect(precision).toBeGreaterThanOrEqual(0.95);
+    expect(recall).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('keeps the three Cruise stories of December 2022 apart', () => {
+    const cruise = built.all.filter((s) => s.tags.includes('tom-cruise') && s.published.startsWith('2022-12'));
+    const titles = cruise.map((s) => s.title);
+    expect(cruise.length).toBe(2);
+    expect(titles.some((t) => /cliff/i.test(t))).toBe(true);
+    expect(titles.some((t) => /helicopter/i.test(t))).toBe(true);
+    const cliff = cruise.find((s) => /cliff/i.test(s.title))!;
+    expect(cliff.sources.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('tags like a human editor (micro F1 ≥ 0.95 against fixtures/tags.json)', () => {
+    const tagger = compileTaxonomy(config.taxonomy);
+    const byFile = new Map<string, Item[]>();
+    for (const { source, items } of sources) byFile.set(fileOf.get(source.id)!, items);
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const label of tagLabels.items) {
+      const item = byFile.get(label.file)?.find((i) => i.id === label.id);
+      expect(item, `${label.file} ${label.id}`).toBeDefined();
+      const source = config.sources.find((s) => fileOf.get(s.id) === label.file)!;
+      const got = new Set(
+        tagger.tagItem({ ...item!, sourceId: source.id, sourceName: source.name, sourceWeight: source.weight ?? 1, sourceTags: source.tags ?? [] }),
+      );
+      const expected = new Set(label.tags);
+      for (const t of got) (expected.has(t) ? tp++ : fp++);
+      for (const t of expected) if (!got.has(t)) fn++;
+    }
+    const precision = tp / (tp + fp);
+    const recall = tp / (tp + fn);
+    const f1 = (2 * precision * recall) / (precision + recall);
+    console.log(
+      `tags: ${tagLabels.items.length} items, ${tp + fn} expected tags → precision ${precision.toFixed(3)} recall ${recall.toFixed(3)} F1 ${f1.toFixed(3)}`,
+    );
+    expect(tagLabels.items.length).toBeGreaterThanOrEqual(40);
+    expect(f1).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('gives merged entries the union of their originals’ tags', () => {
+    const tagger = compileTaxonomy(config.taxonomy);
+    const rome = built.all.find((s) => s.sources.some((o) => o.source === 'premiere-fr' && /Rome/.test(o.title ?? '')))!;
+    expect(rome.sources.map((o) => o.source).sort()).toEqual(expect.arrayContaining(['premiere-fr', 'variety']));
+    for (const { source, items } of sources) {
+      for (const item of items) {
+        if (!rome.sources.some((o) => o.source === source.id && o.title === item.title)) continue;
+        const own = tagger.tagItem({ ...item, sourceId: source.id, sourceName: source.name, sourceWeight: 1, sourceTags: [] });
+        for (const t of own) expect(rome.tags).toContain(t);
+      }
+    }
+  });
+});
