@@ -1,6 +1,7 @@
 import { cloudflareTest } from '@cloudflare/vitest-plugin';
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vitest/config';
+import { refreshOrigin } from './test/refresh-origin';
 
 // `import bytes from '../fixtures/x.xml?bytes'` gives a Uint8Array of the file exactly as stored, so
 // tests inside workerd (which has no file system) see Latin-1, UTF-16 and broken fixtures byte for byte.
@@ -31,6 +32,8 @@ export default defineConfig({
             wrangler: { configPath: './wrangler.toml' },
             miniflare: {
               bindings: { ADMIN_TOKEN: 'test-admin-token' },
+              // Every outbound fetch of the Worker under test lands on a local origin (no network in tests).
+              outboundService: refreshOrigin,
             },
           }),
         ],
