@@ -13,6 +13,7 @@ import {
   origin,
   plainSummary,
   siteUrl,
+  storyLink,
   storyUpdated,
   tagLabel,
   taxonomyTags,
@@ -60,8 +61,7 @@ function atomEntry(story: Story, ctx: RenderContext): string {
     element('published', rfc3339(story.published)),
     element('updated', rfc3339(storyUpdated(story))),
   ];
-  const link = absoluteUrl(story.url);
-  if (link) parts.push(emptyElement('link', { rel: 'alternate', type: 'text/html', href: link }));
+  parts.push(emptyElement('link', { rel: 'alternate', type: 'text/html', href: storyLink(story, ctx) }));
   const author = authorLine(story);
   if (author) parts.push(`<author>${element('name', author)}</author>`);
   for (const tag of taxonomyTags(story, ctx)) parts.push(emptyElement('category', { term: tagLabel(ctx, tag) }));

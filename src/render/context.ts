@@ -64,6 +64,19 @@ export function absoluteUrl(url: string | null | undefined): string | null {
   }
 }
 
+/**
+ * Where a reader opens the story: its outlet's URL, or, when no outlet gave a usable one, the story's
+ * card on Marquee's page, so every item in every format has an absolute link.
+ */
+export function storyLink(story: Story, ctx: RenderContext): string {
+  return absoluteUrl(story.url) ?? `${pageUrl(ctx)}#${storyAnchor(story.id)}`;
+}
+
+/** An HTML id for the story's card on the page, stable with the story id. */
+export function storyAnchor(id: string): string {
+  return `story-${id.replace(/[^A-Za-z0-9_-]+/g, '-')}`;
+}
+
 /** The date a story last changed, for `updated` fields: never earlier than its publication. */
 export function storyUpdated(story: Story): string {
   const u = timeOf(story.updated);

@@ -19,6 +19,7 @@ import {
   origin,
   otherOrigins,
   plainSummary,
+  storyAnchor,
   tagLabel,
   taxonomyTags,
   type RenderContext,
@@ -186,9 +187,4 @@ ${image ? `<figure class="media"><img src="${esc(image)}" alt="" loading="lazy" 
 ${summary ? `<p class="summary">${esc(summary)}</p>\n` : ''}${also}${chips(taxonomyTags(story, ctx), ctx)}
 </div>
 </li>`;
-}
-
-/** An HTML id for the story's card, stable with the story id. */
-export function storyAnchor(id: string): string {
-  return `story-${id.replace(/[^A-Za-z0-9_-]+/g, '-')}`;
 }

@@ -10,6 +10,7 @@ import {
   feedUrl,
   plainSummary,
   siteUrl,
+  storyLink,
   storyUpdated,
   taxonomyTags,
   type RenderContext,
@@ -25,7 +26,7 @@ interface JsonFeedAuthor {
 
 interface JsonFeedItem {
   id: string;
-  url?: string;
+  url: string;
   title: string;
   summary?: string;
   content_html?: string;
@@ -57,12 +58,11 @@ export function renderJsonFeed(stories: Story[], ctx: RenderContext): string {
 function jsonItem(story: Story, ctx: RenderContext): JsonFeedItem {
   const item: JsonFeedItem = {
     id: story.id,
+    url: storyLink(story, ctx),
     title: story.title,
     date_published: rfc3339(story.published),
     _marquee: { sources: [] },
   };
-  const url = absoluteUrl(story.url);
-  if (url) item.url = url;
   const summary = plainSummary(story);
   if (summary) item.summary = summary;
   const content = contentWithOrigins(story);

@@ -49,6 +49,12 @@ describe('renderRss', () => {
     expect(second).not.toContain('Also reported by');
   });
 
+  it('links a story without a usable outlet URL to its card on the page', () => {
+    const hostile = renderRss([HOSTILE_STORY], SAMPLE_CONTEXT);
+    expect(hostile).toContain('<link>https://marquee.example/#story-urn-marquee-story-hostile-script-</link>');
+    expect(hostile).not.toContain('javascript:');
+  });
+
   it('is byte-identical for the same stories', () => {
     expect(renderRss(structuredClone(SAMPLE_STORIES), SAMPLE_CONTEXT)).toBe(rss);
   });

@@ -14,6 +14,7 @@ import {
   newestDate,
   plainSummary,
   siteUrl,
+  storyLink,
   tagLabel,
   taxonomyTags,
   type RenderContext,
@@ -42,8 +43,7 @@ export function renderRss(stories: Story[], ctx: RenderContext): string {
 
 function rssItem(story: Story, ctx: RenderContext): string {
   const parts: string[] = [element('title', story.title)];
-  const link = absoluteUrl(story.url);
-  if (link) parts.push(element('link', link));
+  parts.push(element('link', storyLink(story, ctx)));
   parts.push(element('guid', story.id, { isPermaLink: 'false' }));
   parts.push(element('pubDate', rfc822(story.published)));
   const summary = plainSummary(story);
