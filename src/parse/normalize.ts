@@ -6,7 +6,7 @@
 import type { Author, Enclosure, Item } from '../model';
 import { parseDate } from './dates';
 import { sanitizeHtml } from './html/sanitize';
-import { cleanText, htmlToText } from './html/text';
+import { cleanText, decodeEntities, htmlToText } from './html/text';
 import { deriveId } from './ids';
 import {
   DERIVED_SUMMARY_CHARS,
@@ -64,9 +64,13 @@ export function deriveTitle(text: string | null): string | null {
   return truncate(candidate, DERIVED_TITLE_CHARS) || null;
 }
 
+/**
+ * Plain text of a simple element (a name, a category). CDATA reaches us verbatim, and WordPress
+ * escapes inside it (`<![CDATA[Kroll &amp; Fleming]]>`), so character references are decoded here too.
+ */
 export function cleanField(s: string | null | undefined, max: number): string | null {
   if (s == null) return null;
-  const out = cleanText(s);
+  const out = cleanText(s.indexOf('&') >= 0 ? decodeEntities(s) : s);
   return out ? truncate(out, max) : null;
 }
 
@@ -84,7 +88,7 @@ function sanitize(html: string | null, base: string | null): string | null {
 
 /** "jane@example.com (Jane Doe)", "Jane Doe <jane@example.com>" and plain names → Author. */
 export function parsePerson(value: string | null, email: string | null = null, url: string | null = null): Author | null {
-  let name = value ? cleanText(value) : null;
+  let name = value ? cleanField(value, MAX_NAME_CHARS) : null;
   let mail = email ? cleanText(email) : null;
   if (name && !mail) {
     const m =

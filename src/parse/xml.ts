@@ -101,6 +101,12 @@ function* repairs(text: string): Generator<string> {
   if (cut > 0) yield text.slice(0, cut);
 }
 
+/** True when the document stops before its root element is closed (a cut download). */
+function looksTruncated(text: string): boolean {
+  const tail = text.slice(-512).trimEnd();
+  return !/<\/[\w.:-]*(?:rss|feed|rdf|channel)\s*>(?:\s|<!--[\s\S]*?-->|<\?[\s\S]*?\?>)*$/i.test(tail) && !/<\/[\w.:-]*(?:rss|feed|rdf|channel)\s*>/i.test(text.slice(-4096));
+}
+
 export interface ParseXmlOptions {
   renames: Map<string, string>;
   entities: XmlEntities;
@@ -115,6 +121,18 @@ export function parseXml(text: string, opts: ParseXmlOptions): { tree: XmlNode; 
   entities = opts.entities;
   try {
     let first: unknown;
+    // A cut download parses "fine" (the parser tolerates unclosed tags) but its last item is partial,
+    // with a clipped link or title: keep only the complete items.
+    if (looksTruncated(text)) {
+      const cut = lastCompleteItem(text);
+      if (cut > 0 && /<(?:[\w.-]+:)?(?:item|entry)[\s>]/.test(text.slice(cut))) {
+        try {
+          return { tree: parseOnce(text.slice(0, cut)), recovered: true };
+        } catch (err) {
+          if (err instanceof FeedParseError) throw err;
+        }
+      }
+    }
     try {
       return { tree: parseOnce(text), recovered: false };
     } catch (err) {
