@@ -296,11 +296,15 @@ describe('refreshSources: nothing lost', () => {
     const ids = await seedDeadline(config);
     const cut = new FakeOrigin().on(DEADLINE, () => feedResponse(deadline.slice(0, 9000)));
     const report = await refreshSources(testEnv, config, { now: later(60), fetch: cut.fetch, random: half });
-    // The sixth item was cut inside its guid, so it comes back under a derived id: 5 + 1 recovered + 7 kept.
-    expect(report.outcomes[0]).toMatchObject({ outcome: 'updated', itemCount: 13, warning: { code: 'TRUNCATED' } });
+    expect(report.outcomes[0]).toMatchObject({ warning: { code: 'TRUNCATED' } });
     const stored = await storedIds('deadline');
     expect(stored.slice(0, 5)).toEqual(ids.slice(0, 5));
     expect(stored).toEqual(expect.arrayContaining(ids));
+    expect(report.outcomes[0]!.itemCount).toBe(stored.length);
+    // What the guard saved: on its own, the cut document yields only the items before the cut.
+    await clearKv(kv);
+    const alone = await refreshSources(testEnv, config, { now: later(60), fetch: cut.fetch, random: half });
+    expect(alone.outcomes[0]!.itemCount).toBeLessThan(8);
   });
 
   it('a 301 to an address that then fails does not move the source', async () => {
