@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 /**
  * Scores the editor on the labelled fixtures: every fixture feed parsed and run through the same
  * buildStories the Worker uses with fixtures/config/demo.json, then
