@@ -9,12 +9,12 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { makeEvent, wordEvent, type EventWording, type NewsEvent } from './events';
+import { fillerSentence, makeEvent, wordEvent, type EventWording, type NewsEvent } from './events';
 import { createRng, type Rng } from './rng';
-import { AUTHORS, FILLER_SENTENCES, OUTLET_WORDS_A, OUTLET_WORDS_B } from './words';
+import { AUTHORS, OUTLET_WORDS_A, OUTLET_WORDS_B } from './words';
 
 /** Bump when the generator's output changes, so cached corpora are rebuilt. */
-export const CORPUS_VERSION = 4;
+export const CORPUS_VERSION = 7;
 
 /** The corpus clock: every date is at most NEWS_WINDOW_HOURS before it, so curation keeps them. */
 export const CORPUS_NOW = new Date('2026-11-20T12:00:00Z');
@@ -60,6 +60,8 @@ export interface CorpusFeedMeta {
   sourceName: string;
   bytes: number;
   items: number;
+  /** Ground truth for dedupe: [post id (in the item URL), event id] per item. */
+  truth: Array<[number, number]>;
 }
 
 export interface CorpusFeed extends CorpusFeedMeta {
@@ -271,6 +273,7 @@ async function writeCorpus(spec: CorpusSpec, dir: string): Promise<Manifest> {
       sourceName: outlet.name,
       bytes: bytes.byteLength,
       items: items.length,
+      truth: perOutlet[outlet.index]!.map((p, i) => [items[i]!.postId, p.event.id]),
     });
   }
   const manifest: Manifest = { version: CORPUS_VERSION, spec, feeds, sharedEvents, sharedItems };
@@ -290,6 +293,12 @@ function feedUrl(o: Outlet): string {
 // ---------------------------------------------------------------------------------------------
 // Articles
 // ---------------------------------------------------------------------------------------------
+
+/** The post id every item URL of the corpus ends with (`…-1201007/`), which keys the ground truth. */
+export function postIdOf(url: string | null): number | null {
+  const m = url ? /-(\d{7})\/?(?:[?#]|$)/.exec(url) : null;
+  return m ? Number(m[1]) : null;
+}
 
 interface Article {
   postId: number;
@@ -327,7 +336,7 @@ function makeArticle(rng: Rng, outlet: Outlet, placement: Placement, i: number):
   }
   const sentences = [...wording.details];
   const fillerCount = outlet.fullContent ? rng.int(2, 6) : 0;
-  for (let k = 0; k < fillerCount; k++) sentences.push(rng.pick(FILLER_SENTENCES));
+  for (let k = 0; k < fillerCount; k++) sentences.push(fillerSentence(rng));
   for (let k = 0; k < sentences.length; k += 2) {
     const para = sentences.slice(k, k + 2).join(' ');
     parts.push(rng.chance(0.2) ? `<p><strong>${htmlText(para, style)}</strong></p>` : p(para));

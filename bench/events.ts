@@ -1,12 +1,16 @@
 /**
  * News events for the synthetic corpus. One event is one piece of news (a casting, a box-office
- * weekend, a trailer...). Several outlets may report the same event, each in its own words: the
- * headline, lede and body are drawn from per-kind variants, so dedupe has to recognise the story from
- * its meaning (people, titles, numbers), not from identical text.
+ * weekend, a trailer...). Several outlets may report the same event, each in its own words.
+ *
+ * Like real coverage, two reports of one event share its facts (people, title, place, numbers, the
+ * role or the detail that makes it news) but rarely their phrasing, and two different events of the
+ * same kind share phrasing only by chance. Templates use `{a|b|c}` for a choice each outlet makes
+ * and `$slot` for the event's facts; every choice is drawn per rendering.
  */
 import type { Rng } from './rng';
 import {
-  AWARDS, FESTIVALS, FILMS, MONTHS, PEOPLE, PLACES, SHOWS, STREAMERS, STUDIOS,
+  ADJECTIVES, AWARDS, BACKGROUND, FESTIVALS, FILLER_OBJECTS, FILLER_SUBJECTS, FILLER_TAILS, FILLER_VERBS, FILMS,
+  GENRES, MONTHS, OCCUPATIONS, PEOPLE, PLACES, SHOWS, STREAMERS, STUDIOS,
 } from './words';
 
 export interface EventSlots {
@@ -20,10 +24,16 @@ export interface EventSlots {
   award: string;
   place: string;
   month: string;
-  year: number;
-  amount: number;
-  minutes: number;
-  season: number;
+  year: string;
+  amount: string;
+  overseas: string;
+  budget: string;
+  minutes: string;
+  season: string;
+  episodes: string;
+  role: string;
+  role2: string;
+  genre: string;
 }
 
 export interface NewsEvent {
@@ -36,227 +46,276 @@ export interface NewsEvent {
   section: string;
 }
 
-type Text = (s: EventSlots) => string;
-
 interface KindSpec {
   section: string;
-  headlines: Text[];
-  ledes: Text[];
-  /** Extra sentences specific to the event, mixed into the body. */
-  details: Text[];
-  /** Entity names an outlet lists as categories. */
-  categories: (s: EventSlots) => string[];
+  headlines: string[];
+  ledes: string[];
+  /** Facts an outlet may add, each with its own wording. */
+  details: string[];
+  /** Slots an outlet lists as categories. */
+  categories: Array<keyof EventSlots | `=${string}`>;
 }
+
+const SOURCING = '{, sources say|, insiders tell us|, we’ve learned|, a rep confirmed|, per people familiar with the deal||||}';
 
 const KINDS = {
   casting: {
     section: 'Film',
     headlines: [
-      (s) => `${s.person} to Star in ${s.studio}’s ‘${s.film}’`,
-      (s) => `${s.person} Joins the Cast of ‘${s.film}’`,
-      (s) => `‘${s.film}’: ${s.person} Boards ${s.studio} Project`,
-      (s) => `${s.person} in Talks to Lead ‘${s.film}’ for ${s.studio}`,
-      (s) => `${s.studio} Taps ${s.person} for ‘${s.film}’`,
-      (s) => `${s.person} Lands Lead Role in ‘${s.film}’ Opposite ${s.person2}`,
+      '$person {to Star in|Set to Lead|Boards|Joins|Lands Lead Role in|Circling} {$studio’s |}‘$film’',
+      '‘$film’: $person {Joins|Boards|Rounds Out} {Cast|Ensemble}{ as $role|}',
+      '$studio {Taps|Casts|Lands|Signs} $person {for|in} ‘$film’',
+      '$person {Will Play|Cast as} $role in ‘$film’',
     ],
     ledes: [
-      (s) => `${s.person} has been cast in ${s.studio}’s ${s.film}, joining ${s.person2} in the long-gestating project.`,
-      (s) => `${s.studio} has closed a deal with ${s.person} to star in ${s.film}, sources confirm.`,
-      (s) => `Exclusive: ${s.person} is set to lead ${s.film} alongside ${s.person2}, with ${s.studio} producing.`,
-      (s) => `The cast of ${s.film} keeps growing: ${s.person} is the latest addition, per ${s.studio}.`,
+      '$person {has been cast|is set to star|will play $role|has signed on} in $film, {the $studio {project|feature|tentpole}|$studio’s {long-gestating|upcoming|next} {film|project}}' + SOURCING + '.',
+      '{Exclusive: |Scoop: |}$studio {has closed a deal with|has landed|is bringing on} $person to {play $role|star} in $film' + SOURCING + '.',
+      'The cast of $film {keeps growing|just got bigger|adds a big name}: $person {will play|has been tapped to play|comes aboard as} $role.',
     ],
     details: [
-      (s) => `${s.person2} was attached first, and personally lobbied for ${s.person} to come aboard.`,
-      (s) => `Cameras are expected to roll in ${s.place} in ${s.month}.`,
-      (s) => `${s.studio} has dated the film for ${s.month} ${s.year}.`,
+      '{$person2 {also stars|co-stars|was attached first|leads the ensemble}|The ensemble already includes $person2}.',
+      '{Cameras roll|Filming begins|Production starts|The shoot kicks off} in $place in $month.',
+      '{The budget is|The film carries a price tag of|$studio is spending} {around|roughly|north of|about} $$budget million.',
+      'The $genre {film|feature|project} {is dated for|opens in|hits theaters in} $month $year.',
     ],
-    categories: (s) => [s.person, s.film, s.studio, 'Casting'],
+    categories: ['=Casting', 'person', 'film', 'studio'],
+  },
+  exit: {
+    section: 'Film',
+    headlines: [
+      '$person {Exits|Drops Out of|Leaves|Departs} ‘$film’',
+      '$person No Longer {Starring in|Attached to} $studio’s ‘$film’',
+      '‘$film’ {Loses|Recasts} {Lead|Star} $person{ Over Scheduling Conflicts| After Creative Differences|}',
+    ],
+    ledes: [
+      '$person has {exited|dropped out of|walked away from} $film{, citing scheduling conflicts| over creative differences|}' + SOURCING + '.',
+      '$studio {is recasting|must find a new} $role for $film after $person {left the project|bowed out}.',
+    ],
+    details: [
+      '{$person2 is|Sources say $person2 is} {in talks to replace|the frontrunner to replace|being eyed to replace} $person.',
+      '{The production|Filming} {had been set to start|was due to begin} in $place in $month.',
+    ],
+    categories: ['=Casting', 'person', 'film'],
   },
   boxoffice: {
     section: 'Box Office',
     headlines: [
-      (s) => `Box Office: ‘${s.film}’ Opens to $${s.amount} Million`,
-      (s) => `‘${s.film}’ Tops Weekend Box Office With $${s.amount}M Debut`,
-      (s) => `‘${s.film}’ Leads Box Office, Scoring ${s.studio} a $${s.amount} Million Opening`,
-      (s) => `Weekend Box Office: ${s.studio}’s ‘${s.film}’ Rules With $${s.amount}M`,
-      (s) => `‘${s.film}’ Soars to $${s.amount} Million in Domestic Launch`,
+      '{Box Office:|Weekend Box Office:|} ‘$film’ {Opens to|Debuts With|Bows to|Scores} $$amount Million',
+      '‘$film’ {Tops|Rules|Leads|Wins} {the |}{Weekend|Box Office} {With|on} $$amount{M| Million} {Debut|Opening|Start}',
+      '$studio’s ‘$film’ {Soars|Surges|Rockets} to $$amount Million{ in Domestic Launch| Opening|}',
     ],
     ledes: [
-      (s) => `${s.studio}’s ${s.film} took in an estimated $${s.amount} million from 4,100 theaters this weekend.`,
-      (s) => `${s.film} opened at No. 1 with $${s.amount} million, ahead of tracking, according to ${s.studio}.`,
-      (s) => `Moviegoers turned out for ${s.film}, which debuted to $${s.amount} million domestically.`,
+      '$studio’s $film {took in|grossed|earned|collected} {an estimated |}$$amount million {from 4,1$minutes0 theaters|domestically|in North America} {this weekend|over three days|in its opening frame}.',
+      '$film {opened at No. 1|debuted in first place|took the top spot} with $$amount million, {ahead of|above|beating} {tracking|projections|expectations}.',
+      'Moviegoers {turned out for|flocked to|showed up for} $film, which {debuted to|opened with|launched with} $$amount million.',
     ],
     details: [
-      (s) => `Overseas, the ${s.person}-led film added another $${s.amount + 37} million.`,
-      (s) => `Audiences gave ${s.film} an A CinemaScore, a good sign for its second weekend.`,
-      (s) => `${s.person} promoted the film on a whirlwind tour that included stops in ${s.place}.`,
+      '{Overseas|Internationally|Abroad}, the $person-led {film|picture|movie} {added|earned|took} $$overseas million.',
+      '{Audiences gave it|It earned|Opening-night crowds gave it} an {A|A-|B+} CinemaScore.',
+      '$person {promoted the film|toured with the picture|did press} in $place {before the release|last week|ahead of opening}.',
+      'The $genre {film|picture} {cost|was made for|carried a budget of} $$budget million.',
     ],
-    categories: (s) => [s.film, s.studio, 'Box Office'],
+    categories: ['=Box Office', 'film', 'studio'],
   },
   trailer: {
     section: 'Trailers',
     headlines: [
-      (s) => `Watch the First Trailer for ‘${s.film}’ Starring ${s.person}`,
-      (s) => `‘${s.film}’ Trailer: ${s.person} Faces the Impossible`,
-      (s) => `${s.studio} Drops ‘${s.film}’ Teaser With ${s.person}`,
-      (s) => `‘${s.film}’ Trailer Reveals First Look at ${s.person}`,
-      (s) => `${s.person} Is Back in Explosive ‘${s.film}’ Trailer`,
+      '{Watch the|Here’s the|See the} {First|Official|New|Final} {Trailer|Teaser} for ‘$film’{ Starring $person|}',
+      '‘$film’ {Trailer|Teaser}: $person {Plays|Is} $role',
+      '$studio {Drops|Releases|Unveils} ‘$film’ {Teaser|Trailer}{ With $person|}',
+      '$person Is $role in {Explosive|Haunting|Wild|First} ‘$film’ {Trailer|Footage}',
     ],
     ledes: [
-      (s) => `${s.studio} has released the first trailer for ${s.film}, giving fans a look at ${s.person} in action.`,
-      (s) => `The wait is over: the ${s.film} trailer is here, and ${s.person} has never looked more intense.`,
-      (s) => `${s.person} leads the charge in the newly released trailer for ${s.studio}’s ${s.film}.`,
+      '$studio {has released|dropped|unveiled} the {first|official|new} {trailer|teaser} for $film, {giving|offering} {fans|viewers|audiences} a {look|first look|glimpse} at $person as $role.',
+      'The {wait is over|$film trailer is here|first footage has arrived}{: | — }$person {plays|stars as} $role in the $genre {film|feature}.',
     ],
     details: [
-      (s) => `The film arrives in theaters in ${s.month} ${s.year}.`,
-      (s) => `${s.person2} also appears briefly in the footage, in a role that remains secret.`,
-      (s) => `Much of the trailer was shot on location in ${s.place}.`,
+      'The film {arrives in theaters|opens|hits theaters|bows} in $month $year.',
+      '$person2 {also appears|makes a brief appearance|shows up} in the {footage|trailer|teaser}.',
+      '{Much of the trailer was|The footage was|Scenes were} {shot|filmed} {on location |}in $place.',
+      'The {trailer|teaser} {drew|racked up|pulled in} $minutes0 million {views|plays} in its first day.',
     ],
-    categories: (s) => [s.film, s.person, s.studio, 'Trailers'],
+    categories: ['=Trailers', 'film', 'person', 'studio'],
   },
   release: {
     section: 'Film',
     headlines: [
-      (s) => `${s.studio} Moves ‘${s.film}’ Release to ${s.month} ${s.year}`,
-      (s) => `‘${s.film}’ Dated for ${s.month} ${s.year}`,
-      (s) => `‘${s.film}’ Release Date Shifts to ${s.month} ${s.year}`,
-      (s) => `${s.studio} Sets ${s.month} ${s.year} Release for ${s.person}’s ‘${s.film}’`,
+      '$studio {Moves|Shifts|Pushes|Dates} ‘$film’ {Release |}to $month $year',
+      '‘$film’ {Dated|Set|Slated} for $month $year{ Release| Debut|}',
+      '‘$film’ Release Date {Shifts|Moves|Changes} to $month $year',
     ],
     ledes: [
-      (s) => `${s.studio} has moved ${s.film} to ${s.month} ${s.year}, the studio said Tuesday.`,
-      (s) => `${s.film}, starring ${s.person}, now opens in ${s.month} ${s.year} after ${s.studio} reshuffled its slate.`,
-      (s) => `Mark your calendars: ${s.film} will hit theaters in ${s.month} ${s.year}.`,
+      '$studio has {moved|shifted|pushed|dated} $film to $month $year{, the studio said| in a slate shuffle|}.',
+      '$film, {starring|led by|headlined by} $person, now {opens|arrives|bows} in $month $year.',
+      '{Mark your calendars|Save the date|It’s official}: $film {will hit|hits|arrives in} theaters in $month $year.',
     ],
     details: [
-      (s) => `The date puts it up against another tentpole from a rival studio.`,
-      (s) => `${s.person} and ${s.person2} lead the cast.`,
+      '{The date puts it up against|It will now face|That sets up a clash with} {a rival tentpole|$person2’s next film|another $genre release}.',
+      '$person {and $person2 lead|leads|stars alongside $person2 in} the {cast|ensemble}.',
     ],
-    categories: (s) => [s.film, s.studio, 'Release Dates'],
+    categories: ['=Release Dates', 'film', 'studio'],
   },
   stunt: {
     section: 'Film',
     headlines: [
-      (s) => `${s.person} Rides a Motorcycle Off a Cliff in ${s.place} for ‘${s.film}’`,
-      (s) => `Watch ${s.person}’s Jaw-Dropping ‘${s.film}’ Cliff Jump`,
-      (s) => `‘${s.film}’: How ${s.person} Pulled Off the Biggest Stunt of His Career`,
-      (s) => `${s.person} Performed the ‘${s.film}’ Stunt Himself — Behind the Scenes in ${s.place}`,
+      '$person {Rides a Motorcycle Off a Cliff|Hangs From a Plane|Jumps From a Helicopter|Climbs a Skyscraper} {in $place |}for ‘$film’',
+      '{Watch|See} $person’s {Jaw-Dropping|Death-Defying|Insane} ‘$film’ {Stunt|Cliff Jump|Sequence}',
+      '‘$film’: How $person {Pulled Off|Performed|Trained for} {the Biggest Stunt of His Career|the Signature Stunt|That Stunt}',
     ],
     ledes: [
-      (s) => `${s.person} launched a motorcycle off a mountain in ${s.place} for ${s.film}, and a new featurette shows how.`,
-      (s) => `A behind-the-scenes video from ${s.film} shows ${s.person} riding off a cliff in ${s.place}.`,
-      (s) => `${s.person} trained for a year to perform the signature stunt in ${s.film}.`,
+      '$person {launched a motorcycle off a mountain|performed the stunt himself|trained for a year for the stunt} in $place for $film, {and a new featurette shows how|a behind-the-scenes video reveals|the studio revealed}.',
+      'A {behind-the-scenes|new|making-of} {video|featurette} from $film shows $person {riding off a cliff|dangling from an aircraft|doing his own stunts} in $place.',
     ],
     details: [
-      (s) => `The sequence was filmed on the first day of production in ${s.place}.`,
-      (s) => `${s.person} completed more than 500 skydives and 13,000 motocross jumps in preparation.`,
+      'The sequence was {filmed|shot|captured} {on the first day of production|in a single take|at dawn} in $place.',
+      '$person {completed|logged|did} {more than |}$minutes00 {skydives|motocross jumps|practice runs} {in preparation|to prepare|beforehand}.',
     ],
-    categories: (s) => [s.person, s.film, 'Stunts'],
+    categories: ['=Stunts', 'person', 'film'],
   },
   award: {
     section: 'Awards',
     headlines: [
-      (s) => `${s.person} Wins ${cap(s.award)} for ‘${s.film}’`,
-      (s) => `‘${s.film}’ Star ${s.person} Takes Home ${cap(s.award)}`,
-      (s) => `${cap(s.award)} Goes to ${s.person} for ‘${s.film}’`,
-      (s) => `${s.person} Triumphs at Awards Night With ‘${s.film}’ Win`,
+      '$person {Wins|Takes Home|Scoops|Earns} $award for ‘$film’',
+      '‘$film’ Star $person {Takes Home|Wins|Collects} $award',
+      '$person {Triumphs|Wins Big|Prevails} at {Awards Night|the Ceremony} With ‘$film’',
     ],
     ledes: [
-      (s) => `${s.person} won ${s.award} on Sunday for ${s.film}, capping a remarkable awards run.`,
-      (s) => `It was ${s.person}’s night: the ${s.film} star accepted ${s.award} to a standing ovation.`,
-      (s) => `${s.film} earned ${s.person} ${s.award}, beating out ${s.person2}.`,
+      '$person {won|took home|accepted} $award {on Sunday|last night|Saturday} for {playing $role in |}$film.',
+      'It was $person’s {night|moment|evening}: the $film star {accepted|won|collected} $award {to a standing ovation|in a tearful speech|over $person2}.',
     ],
     details: [
-      (s) => `In an emotional speech, ${s.person} thanked ${s.person2} and the crew.`,
-      (s) => `${s.studio} had mounted an aggressive campaign for the film.`,
+      '{In an emotional speech|Accepting the award|On stage}, $person {thanked|praised|paid tribute to} $person2.',
+      '$studio {had mounted|ran|waged} {an aggressive|a long|a costly} campaign for the $genre film.',
     ],
-    categories: (s) => [s.person, s.film, 'Awards'],
+    categories: ['=Awards', 'person', 'film'],
   },
   festival: {
     section: 'Festivals',
     headlines: [
-      (s) => `‘${s.film}’ Premieres at ${s.festival} to ${s.minutes}-Minute Standing Ovation`,
-      (s) => `${s.festival}: ${s.person}’s ‘${s.film}’ Earns ${s.minutes}-Minute Ovation`,
-      (s) => `‘${s.film}’ Gets Rapturous ${s.festival} Reception`,
-      (s) => `${s.person} Tearful as ‘${s.film}’ Wows ${s.festival}`,
+      '‘$film’ {Premieres|Debuts|Bows} at $festival {to|With} $minutes-Minute {Standing Ovation|Ovation}',
+      '$festival: $person’s ‘$film’ {Earns|Gets|Draws} $minutes-Minute Ovation',
+      '‘$film’ {Gets Rapturous|Wins Over|Divides} $festival{ Crowd| Audience|}',
     ],
     ledes: [
-      (s) => `${s.film} received a ${s.minutes}-minute standing ovation at its ${s.festival} world premiere.`,
-      (s) => `The ${s.festival} crowd was on its feet for ${s.minutes} minutes after ${s.film} screened.`,
-      (s) => `${s.person} was visibly moved as ${s.film} debuted at ${s.festival}.`,
+      '$film {received|earned|got} a $minutes-minute standing ovation at its $festival {world premiere|debut|screening}.',
+      'The $festival {crowd|audience} was on its feet for $minutes minutes after $film{, the $genre film starring $person,|} {screened|premiered}.',
     ],
     details: [
-      (s) => `${s.studio} acquired the film ahead of the festival.`,
-      (s) => `${s.person2} joined ${s.person} on the red carpet.`,
+      '$studio {acquired|bought|picked up} the {film|picture} {ahead of the festival|for $$budget million|last month}.',
+      '$person2 {joined|accompanied|walked with} $person on the red carpet.',
     ],
-    categories: (s) => [s.film, s.festival, s.person, 'Festivals'],
+    categories: ['=Festivals', 'film', 'festival', 'person'],
+  },
+  acquisition: {
+    section: 'Business',
+    headlines: [
+      '$streamer {Buys|Acquires|Lands|Nabs} $festival {Hit|Breakout|Darling} ‘$film’{ for $$budget Million|}',
+      '‘$film’ {Sells to|Goes to|Lands at} $streamer in $$budget Million {Deal|Pact}',
+    ],
+    ledes: [
+      '$streamer has {acquired|bought|landed} {worldwide |}rights to $film{, the $festival breakout,|} in a {deal|pact} worth {about|roughly|close to} $$budget million.',
+      'In the {biggest|splashiest|first big} sale of $festival, $streamer {paid|shelled out|spent} $$budget million for $film.',
+    ],
+    details: [
+      '$person {stars as|plays} $role in the $genre {film|drama|picture}.',
+      'A {theatrical release|limited run|release} is {planned|set|expected} for $month.',
+    ],
+    categories: ['=Deals', 'film', 'streamer', 'festival'],
   },
   renewal: {
     section: 'TV',
     headlines: [
-      (s) => `‘${s.show}’ Renewed for Season ${s.season} at ${s.streamer}`,
-      (s) => `${s.streamer} Renews ‘${s.show}’ for Season ${s.season}`,
-      (s) => `‘${s.show}’ Is Coming Back: Season ${s.season} Confirmed`,
-      (s) => `${s.streamer} Orders Season ${s.season} of ‘${s.show}’`,
+      '‘$show’ {Renewed|Picked Up} for Season $season {at|by} $streamer',
+      '$streamer {Renews|Orders} {Season $season of |}‘$show’{ for Season $season|}',
+      '‘$show’ {Is Coming Back|Returns}: Season $season {Confirmed|Ordered}',
     ],
     ledes: [
-      (s) => `${s.streamer} has renewed ${s.show} for a season ${s.season}, the streamer announced.`,
-      (s) => `Good news for fans: ${s.show} will return for season ${s.season} on ${s.streamer}.`,
-      (s) => `${s.show} has officially been picked up for season ${s.season}.`,
+      '$streamer has {renewed|picked up} $show for {a |}season $season{, the streamer announced| after record viewing|}.',
+      '{Good news for fans|It’s official|The wait is over}: $show will {return|be back} for season $season on $streamer.',
     ],
     details: [
-      (s) => `Production on season ${s.season} will start in ${s.place} in ${s.month}.`,
-      (s) => `${s.person} is expected to return as showrunner.`,
+      'Season $season will {have|run|consist of} $episodes episodes{ and shoot in $place|}.',
+      '$person {returns as|will again serve as|remains} showrunner.',
     ],
-    categories: (s) => [s.show, s.streamer, 'TV'],
+    categories: ['=TV', 'show', 'streamer'],
+  },
+  cancellation: {
+    section: 'TV',
+    headlines: [
+      '‘$show’ {Canceled|Axed|Ending} at $streamer After {Season $season|$season Seasons}',
+      '$streamer {Cancels|Pulls the Plug on} ‘$show’',
+    ],
+    ledes: [
+      '$streamer has {canceled|axed|declined to renew} $show after $season seasons{, a rep confirmed|, we hear|}.',
+      '{Bad news for fans:|Sad news:|It’s over:} $show {will not return|is done|has been canceled} at $streamer.',
+    ],
+    details: [
+      '{The final|Its last} $episodes episodes {stream|drop|arrive} in $month.',
+      '$person {posted a farewell|thanked fans|said goodbye} on social media.',
+    ],
+    categories: ['=TV', 'show', 'streamer'],
   },
   deal: {
     section: 'Business',
     headlines: [
-      (s) => `${s.studio} Signs First-Look Deal With ${s.person}`,
-      (s) => `${s.person} Inks Overall Deal at ${s.studio}`,
-      (s) => `${s.person}’s Production Company Lands at ${s.studio}`,
+      '$studio {Signs|Inks|Lands} {First-Look|Overall|Multi-Year} Deal With $person',
+      '$person {Inks|Signs|Lands} {Overall|First-Look} {Deal|Pact} at $studio',
+      '$person’s {Production Company|Banner|Shingle} {Lands|Moves|Sets Up Shop} at $studio',
     ],
     ledes: [
-      (s) => `${s.person} has signed a multi-year first-look deal with ${s.studio}.`,
-      (s) => `${s.studio} has locked down ${s.person} with an overall pact covering film and TV.`,
+      '$person has signed a {multi-year|three-year|two-year} {first-look|overall} {deal|pact} with $studio{, covering film and TV|, worth $$budget million|}.',
+      '$studio has {locked down|secured|signed} $person{’s banner|} with {an overall pact|a first-look deal}.',
     ],
     details: [
-      (s) => `The deal follows ${s.person}’s success with ${s.film}.`,
-      (s) => `${s.person}’s company previously had a deal at ${s.streamer}.`,
+      'The {deal|pact} {follows|comes after|builds on} $person’s {success|hit|run} with $film.',
+      '$person{’s company|} {previously had|was formerly under|left} a deal at $streamer.',
     ],
-    categories: (s) => [s.person, s.studio, 'Deals'],
+    categories: ['=Deals', 'person', 'studio'],
   },
   shoot: {
     section: 'Film',
     headlines: [
-      (s) => `‘${s.film}’ Begins Filming in ${s.place}`,
-      (s) => `Cameras Roll on ‘${s.film}’ With ${s.person}`,
-      (s) => `${s.person} Spotted on ‘${s.film}’ Set in ${s.place}`,
+      '‘$film’ {Begins|Starts|Kicks Off} {Filming|Production|Shooting} in $place',
+      '{Cameras Roll|Filming Underway|Production Begins} on ‘$film’ {With $person|in $place}',
+      '$person {Spotted|Seen|Photographed} on ‘$film’ Set in $place',
     ],
     ledes: [
-      (s) => `Production on ${s.film} is officially underway in ${s.place}.`,
-      (s) => `${s.person} has started shooting ${s.film} in ${s.place}, ${s.studio} confirmed.`,
+      '{Production|Filming|Principal photography} on $film {is officially underway|has begun|kicked off} in $place.',
+      '$person {has started|began|is now} {shooting|filming} $film in $place{, $studio confirmed| as $role|}.',
     ],
     details: [
-      (s) => `The shoot is expected to last 16 weeks.`,
-      (s) => `${s.person2} is set to join the production later this month.`,
+      'The shoot {is expected to last|will run|is scheduled for} $season0 weeks.',
+      '$person2 {joins the production|arrives on set|starts filming} {later this month|next week|in $month}.',
     ],
-    categories: (s) => [s.film, s.person, 'Production'],
+    categories: ['=Production', 'film', 'person'],
+  },
+  lawsuit: {
+    section: 'Business',
+    headlines: [
+      '$person {Sues|Files Suit Against|Takes Legal Action Against} $studio Over ‘$film’{ Profits| Release|}',
+      '$studio {Hit With|Faces} $person Lawsuit Over ‘$film’',
+    ],
+    ledes: [
+      '$person has {sued|filed a lawsuit against|taken $studio to court over} {$studio over |}$film{, alleging breach of contract|, seeking $$budget million|}.',
+      'A {lawsuit|complaint|suit} filed {Tuesday|this week|in Los Angeles} by $person {accuses|alleges} $studio {of withholding $$budget million|of breaching the $film deal}.',
+    ],
+    details: [
+      '$studio {called the suit meritless|declined to comment|said it would fight the claims}.',
+      '{The complaint|The filing|The suit} {says|claims|alleges} the $streamer release {cost|deprived} $person {of |}backend pay.',
+    ],
+    categories: ['=Legal', 'person', 'studio', 'film'],
   },
 } satisfies Record<string, KindSpec>;
 
 export type EventKind = keyof typeof KINDS;
 const KIND_NAMES = Object.keys(KINDS) as EventKind[];
 
-function cap(s: string): string {
-  return s.replace(/^the /, 'The ');
-}
-
 export function makeEvent(rng: Rng, id: number, at: number): NewsEvent {
   const kind = rng.pick(KIND_NAMES);
   const person = rng.pick(PEOPLE);
   let person2 = rng.pick(PEOPLE);
   if (person2 === person) person2 = PEOPLE[(PEOPLE.indexOf(person) + 1) % PEOPLE.length]!;
+  const role = () => `${rng.chance(0.5) ? 'a' : 'the'} ${rng.pick(ADJECTIVES)} ${rng.pick(OCCUPATIONS)}`;
   const slots: EventSlots = {
     person,
     person2,
@@ -268,12 +327,33 @@ export function makeEvent(rng: Rng, id: number, at: number): NewsEvent {
     award: rng.pick(AWARDS),
     place: rng.pick(PLACES),
     month: rng.pick(MONTHS),
-    year: 2027 + rng.int(0, 2),
-    amount: rng.int(12, 240),
-    minutes: rng.int(4, 14),
-    season: rng.int(2, 6),
+    year: String(2027 + rng.int(0, 2)),
+    amount: String(rng.int(12, 240)),
+    overseas: String(rng.int(20, 400)),
+    budget: String(rng.int(3, 300)),
+    minutes: String(rng.int(4, 14)),
+    season: String(rng.int(2, 6)),
+    episodes: String(rng.int(6, 12)),
+    role: role(),
+    role2: role(),
+    genre: rng.pick(GENRES),
   };
   return { id, kind, slots, at, section: KINDS[kind].section };
+}
+
+/** Renders a template: `{a|b}` picks one alternative (nesting allowed), `$slot` is the event's fact. */
+function render(rng: Rng, template: string, s: EventSlots): string {
+  let out = template;
+  // Innermost groups first, so nested choices resolve before their parent.
+  for (let guard = 0; guard < 20 && out.includes('{'); guard++) {
+    out = out.replace(/\{([^{}]*)\}/g, (_, body: string) => rng.pick(body.split('|')));
+  }
+  return out.replace(/\$([a-z0-9]+)/g, (m, name: string) => {
+    // `$season0` / `$minutes00`: the number with zeros appended (weeks, hundreds of jumps).
+    const base = name.replace(/0+$/, '');
+    const value = (s as unknown as Record<string, string>)[base];
+    return value === undefined ? m : value + name.slice(base.length);
+  });
 }
 
 export interface EventWording {
@@ -288,9 +368,27 @@ export function wordEvent(rng: Rng, event: NewsEvent): EventWording {
   const spec: KindSpec = KINDS[event.kind];
   const s = event.slots;
   return {
-    title: rng.pick(spec.headlines)(s),
-    lede: rng.pick(spec.ledes)(s),
-    details: spec.details.filter(() => rng.chance(0.7)).map((d) => d(s)),
-    categories: [...new Set([event.section, ...spec.categories(s).filter(() => rng.chance(0.8))])],
+    title: render(rng, rng.pick(spec.headlines), s).replace(/\s+/g, ' ').trim(),
+    lede: render(rng, rng.pick(spec.ledes), s).replace(/\s+/g, ' ').trim(),
+    details: spec.details.filter(() => rng.chance(0.7)).map((d) => render(rng, d, s)),
+    categories: [
+      ...new Set(
+        [event.section, ...spec.categories.filter(() => rng.chance(0.8)).map((c) => (c.startsWith('=') ? c.slice(1) : s[c as keyof EventSlots]))],
+      ),
+    ],
   };
+}
+
+/** One background sentence: random parts, random numbers, or a mention of other people and titles. */
+export function fillerSentence(rng: Rng): string {
+  const fill = (t: string) =>
+    t
+      .replace('PERSON', rng.pick(PEOPLE))
+      .replace('FILM', rng.pick(FILMS))
+      .replace('STUDIO', rng.pick(STUDIOS))
+      .replace('PLACE', rng.pick(PLACES))
+      .replace('MONTH', rng.pick(MONTHS))
+      .replace('N', String(rng.int(2, 400)));
+  if (rng.chance(0.2)) return fill(rng.pick(BACKGROUND));
+  return fill(`${rng.pick(FILLER_SUBJECTS)} ${rng.pick(FILLER_VERBS)} ${rng.pick(FILLER_OBJECTS)}${rng.pick(FILLER_TAILS)}.`);
 }

@@ -17,6 +17,14 @@ export const PEOPLE = [
   'Bong Joon Ho', 'Greta Lee', 'Lily Gladstone', 'Sandra Hüller', 'Mia Goth', 'Nicolas Cage',
   'Harrison Ford', 'Hugh Jackman', 'Ryan Reynolds', 'Mike Flanagan', 'Issa Rae', 'Donald Glover',
   'Jason Momoa', 'Gal Gadot', 'James Gunn', 'David Corenswet', 'Rachel Brosnahan', 'Nicholas Hoult',
+  'Natalie Portman', 'Cate Blanchett', 'Tilda Swinton', 'Oscar Isaac', 'Adam Driver', 'Rebecca Ferguson',
+  'Vanessa Kirby', 'Simon Pegg', 'Hayley Atwell', 'Christopher McQuarrie', 'Joseph Kosinski', 'Rian Johnson',
+  'Daniel Kaluuya', 'Lupita Nyong’o', 'Dev Patel', 'Riz Ahmed', 'Awkwafina', 'Simu Liu', 'Hailee Steinfeld',
+  'Jonathan Majors', 'Elizabeth Olsen', 'Mark Ruffalo', 'Benedict Cumberbatch', 'Chris Pratt', 'Karen Gillan',
+  'Josh Brolin', 'Rebecca Hall', 'Josh O’Connor', 'Mike Faist', 'Andrew Garfield', 'Emma Mackey',
+  'Aubrey Plaza', 'Kieran Culkin', 'Jesse Eisenberg', 'Sebastian Stan', 'Demi Moore', 'Coralie Fargeat',
+  'Mikey Madison', 'Sean Baker', 'Edward Berger', 'Ralph Fiennes', 'Stanley Tucci', 'Isabella Rossellini',
+  'Brady Corbet', 'Adrien Brody', 'Felicity Jones', 'Guy Pearce', 'Jon M. Chu', 'Cynthia Erivo', 'Ariana Grande',
 ];
 
 export const FILMS = [
@@ -30,6 +38,11 @@ export const FILMS = [
   'The Mandalorian & Grogu', 'Fantastic Four: First Steps', 'Thunderbolts*', 'Beetlejuice Beetlejuice',
   'A Minecraft Movie', 'F1', 'Bugonia', 'One Battle After Another', 'Hamnet', 'Frankenstein',
   'The Running Man', 'Tron: Ares', 'Zootopia 2', 'Shrek 5', 'The Super Mario Galaxy Movie',
+  'Mickey 17', 'Lilo & Stitch', 'How to Train Your Dragon', 'Final Destination Bloodlines', 'Weapons',
+  'Materialists', 'Sorry, Baby', 'The Fantastic Four', 'Kpop Demon Hunters', 'Avatar 4', 'Elio', 'Wicked',
+  'The Substance', 'A Complete Unknown', 'Emilia Pérez', 'Babygirl', 'Nickel Boys', 'September 5', 'Juror #2',
+  'Here', 'Joker: Folie à Deux', 'Alien: Romulus', 'Kingdom of the Planet of the Apes', 'Civil War', 'Longlegs',
+  'The Wild Robot', 'Venom: The Last Dance', 'Smile 2', 'Red One', 'Heretic',
 ];
 
 export const SHOWS = [
@@ -58,7 +71,31 @@ export const AWARDS = [
 
 export const PLACES = [
   'Norway', 'Jordan', 'Budapest', 'Atlanta', 'London', 'Abu Dhabi', 'Rome', 'Cape Town', 'Vancouver',
-  'New Zealand', 'Malta', 'Tokyo', 'Prague', 'Iceland', 'Morocco',
+  'New Zealand', 'Malta', 'Tokyo', 'Prague', 'Iceland', 'Morocco', 'Belfast', 'Glasgow', 'Dublin', 'Madrid',
+  'Seville', 'Lisbon', 'Berlin', 'Munich', 'Vienna', 'Sofia', 'Bucharest', 'Istanbul', 'Dubai', 'Mumbai',
+  'Seoul', 'Sydney', 'Melbourne', 'Queensland', 'Toronto', 'Montreal', 'Calgary', 'Albuquerque', 'New Orleans',
+  'Savannah', 'Chicago', 'Boston', 'Pittsburgh', 'Austin', 'Utah', 'Monument Valley', 'Hawaii', 'Mexico City',
+  'Bogotá', 'Buenos Aires', 'Rio de Janeiro', 'Venice', 'Sicily', 'Croatia', 'Slovenia', 'Scotland',
+  'the Canary Islands', 'Tenerife', 'Marrakech', 'Wadi Rum', 'Namibia', 'Thailand', 'Bali',
+];
+
+export const ADJECTIVES = [
+  'grieving', 'disgraced', 'reclusive', 'ambitious', 'retired', 'rookie', 'corrupt', 'charming', 'ruthless',
+  'washed-up', 'idealistic', 'paranoid', 'estranged', 'legendary', 'troubled', 'brilliant', 'lonely', 'rogue',
+  'eccentric', 'fearless', 'scheming', 'wounded', 'mysterious', 'cynical', 'aging', 'young', 'exiled',
+  'undercover', 'reformed', 'notorious',
+];
+export const OCCUPATIONS = [
+  'jazz pianist', 'astronaut', 'detective', 'war photographer', 'chess prodigy', 'hitman', 'chef', 'nun',
+  'hedge fund manager', 'surgeon', 'bounty hunter', 'rock star', 'sheriff', 'spy', 'boxer', 'novelist',
+  'pop star', 'architect', 'ballerina', 'con artist', 'journalist', 'senator', 'heiress', 'stuntman',
+  'lighthouse keeper', 'smuggler', 'professor', 'race car driver', 'priest', 'magician', 'marine biologist',
+  'getaway driver', 'vampire hunter', 'tech founder', 'ghostwriter', 'test pilot', 'painter', 'mobster',
+  'wedding planner', 'park ranger',
+];
+export const GENRES = [
+  'sci-fi', 'horror', 'thriller', 'action', 'comedy', 'romantic comedy', 'musical', 'drama', 'heist',
+  'western', 'war', 'animated', 'fantasy', 'superhero', 'period', 'sports', 'psychological', 'crime',
 ];
 
 export const MONTHS = [
@@ -83,25 +120,36 @@ export const OUTLET_WORDS_B = [
   'Bulletin', 'Journal', 'Review', 'Chronicle', 'Digest', 'Sentinel', 'Times', 'Feed',
 ];
 
-export const FILLER_SENTENCES = [
-  'The studio declined to comment on the budget, which sources put well north of $200 million.',
-  'Production is expected to begin in the spring, with a release planned for the following summer.',
-  'Representatives for the star did not immediately respond to a request for comment.',
-  'The project has been in development for years, passing through several writers along the way.',
-  'Insiders say the test screenings went “better than anyone expected.”',
-  'The deal was negotiated over several weeks and closed late on Friday.',
-  'Fans on social media were quick to react, with the trailer trending worldwide within hours.',
-  'It marks the latest in a string of high-profile moves for the company this year.',
-  'The film’s marketing campaign will kick off with a Super Bowl spot, according to people familiar with the plans.',
-  'Exhibitors have been hoping for a strong slate to lift attendance after a slow first quarter.',
-  'Critics who saw early cuts praised the practical effects and the score.',
-  'The cast also includes several newcomers whose roles are being kept under wraps.',
-  'Analysts expect the title to play strongly overseas, particularly in Europe and Latin America.',
-  'Shooting wrapped last month after a 120-day schedule across three continents.',
-  'The announcement was made during a presentation to investors on Thursday.',
-  'A spokesperson said more details would be shared “in the coming weeks.”',
-  'The original grossed more than $700 million worldwide and spawned a merchandising empire.',
-  'Several of the film’s key crew members are returning, including the director of photography.',
-  'The guild said talks would resume next week & both sides remain “cautiously optimistic.”',
-  'Premium large-format screens accounted for nearly a third of the opening-weekend gross.',
+/** Parts of background sentences, combined at random so unrelated articles rarely share a sentence. */
+export const FILLER_SUBJECTS = [
+  'The studio', 'A spokesperson for the production', 'Industry analysts', 'Exhibitors', 'People close to the project',
+  'The filmmakers', 'Executives at the company', 'Talent agents', 'Distributors overseas', 'Early test audiences',
+  'The marketing team', 'Theater owners', 'Rival studios', 'Financiers', 'The guild', 'Longtime fans',
+  'The producers', 'Streaming executives',
+];
+export const FILLER_VERBS = [
+  'expect', 'have been pushing for', 'are wary of', 'privately question', 'remain bullish on', 'point to',
+  'have yet to weigh in on', 'are closely watching', 'quietly signed off on', 'spent months debating',
+  'were surprised by', 'are already planning around',
+];
+export const FILLER_OBJECTS = [
+  'the budget, said to exceed $N million', 'a premium-format rollout in N markets', 'an awards-season qualifying run',
+  'the streaming window, now N days', 'a second-unit shoot in PLACE', 'the merchandise program', 'reshoots scheduled for MONTH',
+  'the international release pattern', 'the soundtrack, which features N original songs', 'a sequel option baked into the deal',
+  'the director’s cut', 'the VFX workload split across N vendors', 'a test screening in PLACE',
+  'the trailer’s view count, past N million in a day', 'the ratings board’s decision', 'the tax incentive in PLACE',
+  'a day-and-date release', 'the backend deal for the cast', 'an IMAX-exclusive week', 'the fan convention panel in MONTH',
+];
+export const FILLER_TAILS = [
+  '', ' this quarter', ' ahead of the holidays', ' after a turbulent year', ', according to two sources',
+  ', per people briefed on the matter', ' despite the strikes’ lingering effects', ' before the end of the fiscal year',
+  ' & beyond', ', at least for now',
+];
+/** Background that mentions other people and titles, as real articles do. */
+export const BACKGROUND = [
+  'It follows PERSON’s turn in FILM, which grossed $N million worldwide.',
+  'PERSON, who was previously attached, remains an executive producer.',
+  'The news comes a week after FILM slipped to MONTH.',
+  'STUDIO had a similar hit with FILM last year.',
+  'Insiders compare the buzz to that around FILM.',
 ];
