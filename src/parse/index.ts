@@ -20,7 +20,7 @@ import { cleanText } from './html/text';
 import { readJsonFeed } from './jsonfeed';
 import { DEFAULT_MAX_BYTES, MAX_ITEMS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS } from './limits';
 import { collectNamespaces } from './namespaces';
-import { cleanField } from './normalize';
+import { capField } from './normalize';
 import { readRss } from './rss';
 import { isNode } from './node';
 import { parseXml, type XmlNode } from './xml';
@@ -57,8 +57,9 @@ function looksBinary(text: string): boolean {
 
 function finish(parsed: ParsedFeed): ParsedFeed {
   const f = parsed.feed;
-  f.title = cleanField(f.title, MAX_TITLE_CHARS);
-  f.description = cleanField(f.description, MAX_SUMMARY_CHARS);
+  // Already plain text (constructs.ts): tidy and cap, but never decode references a second time.
+  f.title = f.title ? capField(cleanText(f.title), MAX_TITLE_CHARS) : null;
+  f.description = f.description ? capField(cleanText(f.description), MAX_SUMMARY_CHARS) : null;
   f.language = f.language ? cleanText(f.language).replace(/_/g, '-') || null : null;
   f.updated = parseDate(f.updated);
   return parsed;

@@ -74,7 +74,7 @@ export function cleanField(s: string | null | undefined, max: number): string | 
   return out ? truncate(out, max) : null;
 }
 
-function capField(s: string | null, max: number): string | null {
+export function capField(s: string | null, max: number): string | null {
   if (!s) return null;
   return s.length > max ? truncate(s, max) : s;
 }
