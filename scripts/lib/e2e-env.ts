@@ -76,7 +76,9 @@ export function posterSvg(story: WireStory): string {
 }
 
 /** A feed whose every field tries to get markup or script onto the page. */
-export const HOSTILE_TITLE_TEXT = '<script>window.__pwned=1</script>Leaked Set Photos Show a Mystery Cameo';
+export const HOSTILE_TITLE_TEXT = 'Leaked Set Photos Show a Mystery Cameo';
+/** The byline arrives as text that looks like markup: the page must show it as text. */
+export const HOSTILE_AUTHOR_TEXT = '<b onmouseover="window.__pwned=7">Anon</b>';
 export function hostileFeed(originUrl: string, now: Date): string {
   return `<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0">

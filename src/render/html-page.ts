@@ -44,7 +44,7 @@ header.site p{margin:.25rem 0 .75rem;color:var(--muted)}
 .subscribe a:hover{background:var(--accent);color:var(--card)}
 nav.tags{margin:1rem 0 0}
 nav.tags h2{font-size:.8rem;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);margin:0 0 .4rem}
-main{padding:1rem 0 2rem}
+main.wrap{padding-top:1.25rem;padding-bottom:2rem}
 .stories{list-style:none;margin:0;padding:0;display:grid;gap:1rem}
 .story{background:var(--card);border:1px solid var(--line);border-radius:12px;overflow:hidden;display:grid;grid-template-columns:1fr}
 .story .media{margin:0;background:var(--chip);aspect-ratio:16/9}
@@ -159,16 +159,31 @@ function chips(tags: string[], ctx: RenderContext): string {
   return `<ul class="chips">${items.join('')}</ul>`;
 }
 
+/**
+ * The time a person cares about: when the outlets first reported the story. The feeds carry Marquee's
+ * own publication date instead (the ledger's, which never moves forward) because newsletter tools
+ * decide what is new by it; on the page the earliest outlet date, never later than that, reads truer.
+ */
+function reportedAt(story: Story): string {
+  let best = Date.parse(story.published);
+  for (const o of story.sources) {
+    const t = o.published ? Date.parse(o.published) : NaN;
+    if (t < best) best = t;
+  }
+  return new Date(best).toISOString();
+}
+
 function storyCard(story: Story, ctx: RenderContext): string {
   const link = absoluteUrl(story.url);
   const image = absoluteUrl(story.image);
   const first = story.sources[0];
   const author = authorLine(story);
   const summary = plainSummary(story);
+  const shown = reportedAt(story);
   const headline = link ? `<a href="${esc(link)}">${esc(story.title)}</a>` : esc(story.title);
   const meta = [
     first ? `<span class="outlet">${esc(first.name)}</span>` : '',
-    `<time datetime="${rfc3339(story.published)}">${esc(humanUtc(story.published))}</time>`,
+    `<time datetime="${rfc3339(shown)}">${esc(humanUtc(shown))}</time>`,
     author ? `<span class="author">${esc(author)}</span>` : '',
   ].filter(Boolean);
   const others = otherOrigins(story);
