@@ -62,10 +62,11 @@ function invalid(problems: ConfigProblem[]): HttpError {
 }
 
 /** Validates the candidate as a whole and stores it; nothing is written unless it is valid. */
-async function storeConfig(env: Env, candidate: unknown): Promise<MarqueeConfig> {
+async function storeConfig(env: Env, candidate: unknown, hooks: RefreshHooks): Promise<MarqueeConfig> {
   const result = validateConfig(candidate);
   if (!result.ok) throw invalid(result.problems);
   await writeStoredConfig(env.MARQUEE_KV, result.config);
+  if (hooks.onConfigChanged) await hooks.onConfigChanged(env, result.config);
   return result.config;
 }
 
@@ -104,7 +105,7 @@ export function adminRoutes(hooks: RefreshHooks = {}): Hono<{ Bindings: Env }> {
 
   admin.put('/config', async (c) => {
     const before = (await loadConfigWithOrigin(c.env)).config;
-    const config = await storeConfig(c.env, await readJson(c));
+    const config = await storeConfig(c.env, await readJson(c), hooks);
     const kept = new Set(config.sources.map((s) => s.id));
     await forgetSources(c.env, before.sources.map((s) => s.id).filter((id) => !kept.has(id)));
     return c.json({ origin: 'stored', config });
@@ -113,6 +114,7 @@ export function adminRoutes(hooks: RefreshHooks = {}): Hono<{ Bindings: Env }> {
   admin.delete('/config', async (c) => {
     await deleteStoredConfig(c.env.MARQUEE_KV);
     const { config, origin } = await loadConfigWithOrigin(c.env);
+    if (hooks.onConfigChanged) await hooks.onConfigChanged(c.env, config);
     return c.json({ origin, config });
   });
 
@@ -147,7 +149,7 @@ export function adminRoutes(hooks: RefreshHooks = {}): Hono<{ Bindings: Env }> {
       entry.id = slugFor(base, new Set(config.sources.map((s) => s.id)));
     }
     const candidate = { ...config, sources: [...config.sources, entry] };
-    const stored = await storeConfig(c.env, candidate);
+    const stored = await storeConfig(c.env, candidate, hooks);
     return c.json({ source: stored.sources[stored.sources.length - 1] }, 201);
   });
 
@@ -155,7 +157,7 @@ export function adminRoutes(hooks: RefreshHooks = {}): Hono<{ Bindings: Env }> {
     const id = c.req.param('id');
     const { config } = await loadConfigWithOrigin(c.env);
     if (!config.sources.some((s) => s.id === id)) throw new HttpError(404, 'UNKNOWN_SOURCE', `no source with id ${id}`);
-    await storeConfig(c.env, { ...config, sources: config.sources.filter((s) => s.id !== id) });
+    await storeConfig(c.env, { ...config, sources: config.sources.filter((s) => s.id !== id) }, hooks);
     await forgetSources(c.env, [id]);
     return c.json({ removed: id });
   });
@@ -182,7 +184,7 @@ export function adminRoutes(hooks: RefreshHooks = {}): Hono<{ Bindings: Env }> {
       const name = outline.title ?? new URL(check.url).hostname;
       added.push({ id: slugFor(name, ids), name: name.slice(0, 200), url: check.url });
     }
-    if (added.length > 0) await storeConfig(c.env, { ...config, sources: [...config.sources, ...added] });
+    if (added.length > 0) await storeConfig(c.env, { ...config, sources: [...config.sources, ...added] }, hooks);
     return c.json({ added, skipped }, added.length > 0 ? 201 : 200);
   });
 

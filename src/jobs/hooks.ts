@@ -9,6 +9,8 @@ import type { RefreshReport } from './refresh';
  */
 export interface RefreshHooks {
   onChanged?: (env: Env, config: MarqueeConfig, report: RefreshReport) => Promise<void>;
+  /** Runs after the admin API stored a new configuration (sources, taxonomy or curation changed). */
+  onConfigChanged?: (env: Env, config: MarqueeConfig) => Promise<void>;
   /** Tests inject an origin; the Worker uses the global fetch. */
   fetch?: typeof fetch;
   random?: Random;
