@@ -6,7 +6,7 @@
  * own words (see events.ts), so the pipeline's dedupe has real work to do. Files are cached under
  * bench/.corpus/ (git-ignored), keyed by CORPUS_VERSION and the spec, and rebuilt when either changes.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fillerSentence, makeEvent, wordEvent, type EventWording, type NewsEvent } from './events';
@@ -118,7 +118,10 @@ export async function loadCorpus(spec: CorpusSpec): Promise<Corpus> {
   } catch {
     manifest = null;
   }
-  if (!manifest) manifest = await writeCorpus(spec, dir);
+  if (!manifest) {
+    await removeStaleCorpora();
+    manifest = await writeCorpus(spec, dir);
+  }
   const decoder = new TextDecoder();
   const feeds: CorpusFeed[] = [];
   for (const meta of manifest.feeds) {
@@ -135,6 +138,20 @@ export async function loadCorpus(spec: CorpusSpec): Promise<Corpus> {
     sharedEvents: manifest.sharedEvents,
     sharedItems: manifest.sharedItems,
   };
+}
+
+/** Corpora of older generator versions are dead weight (tens of MB each): drop them. */
+async function removeStaleCorpora(): Promise<void> {
+  let names: string[] = [];
+  try {
+    names = await readdir(CORPUS_ROOT);
+  } catch {
+    return;
+  }
+  const current = `v${CORPUS_VERSION}-`;
+  for (const name of names) {
+    if (/^v\d+-/.test(name) && !name.startsWith(current)) await rm(join(CORPUS_ROOT, name), { recursive: true, force: true });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -216,16 +233,16 @@ function makeOutlets(rng: Rng, spec: CorpusSpec): Outlet[] {
 }
 
 /** Decides which events each outlet reports, shared ones first. */
-function placeEvents(rng: Rng, spec: CorpusSpec, outlets: Outlet[]): { perOutlet: Placement[][]; sharedEvents: number; sharedItems: number } {
+function placeEvents(rng: Rng, spec: CorpusSpec, outlets: Outlet[], now: Date): { perOutlet: Placement[][]; sharedEvents: number; sharedItems: number } {
   const perOutlet: Placement[][] = outlets.map(() => []);
   const total = spec.feeds * spec.itemsPerFeed;
-  const windowStart = CORPUS_NOW.getTime() - NEWS_WINDOW_HOURS * HOUR;
+  const windowStart = now.getTime() - NEWS_WINDOW_HOURS * HOUR;
   let eventId = 0;
   let sharedItems = 0;
   let sharedEvents = 0;
   const newEvent = () =>
     makeEvent(rng, eventId++, windowStart + Math.floor(rng.next() * (NEWS_WINDOW_HOURS * HOUR - 6 * HOUR)));
-  const lag = (event: NewsEvent) => Math.min(event.at + Math.floor(rng.next() * 5 * HOUR), CORPUS_NOW.getTime() - 60_000);
+  const lag = (event: NewsEvent) => Math.min(event.at + Math.floor(rng.next() * 5 * HOUR), now.getTime() - 60_000);
 
   const open = () => outlets.filter((o) => perOutlet[o.index]!.length < spec.itemsPerFeed);
   while (sharedItems < total * spec.sharedShare) {
@@ -250,22 +267,24 @@ function placeEvents(rng: Rng, spec: CorpusSpec, outlets: Outlet[]): { perOutlet
   return { perOutlet, sharedEvents, sharedItems };
 }
 
-async function writeCorpus(spec: CorpusSpec, dir: string): Promise<Manifest> {
+export interface GeneratedFeed {
+  meta: CorpusFeedMeta;
+  bytes: Uint8Array;
+}
+
+/** Generates a corpus in memory; `now` is the corpus clock (CORPUS_NOW for the cached corpora). */
+export function generateFeeds(spec: CorpusSpec, now: Date = CORPUS_NOW): { feeds: GeneratedFeed[]; sharedEvents: number; sharedItems: number } {
   const rng = createRng(spec.seed);
   const outlets = makeOutlets(rng.fork(1), spec);
-  const { perOutlet, sharedEvents, sharedItems } = placeEvents(rng.fork(2), spec, outlets);
-  await mkdir(dir, { recursive: true });
+  const { perOutlet, sharedEvents, sharedItems } = placeEvents(rng.fork(2), spec, outlets, now);
   const encoder = new TextEncoder();
-  const feeds: CorpusFeedMeta[] = [];
-  for (const outlet of outlets) {
+  const feeds = outlets.map((outlet) => {
     const orng = rng.fork(1000 + outlet.index);
     const items = perOutlet[outlet.index]!.map((p, i) => makeArticle(orng, outlet, p, i));
     const { text, ext, contentType } = renderFeed(outlet, items);
     const bytes = encoder.encode(text);
-    const file = `${String(outlet.index).padStart(4, '0')}-${outlet.dialect}.${ext}`;
-    await writeFile(join(dir, file), bytes);
-    feeds.push({
-      file,
+    const meta: CorpusFeedMeta = {
+      file: `${String(outlet.index).padStart(4, '0')}-${outlet.dialect}.${ext}`,
       dialect: outlet.dialect,
       contentType,
       url: feedUrl(outlet),
@@ -274,9 +293,17 @@ async function writeCorpus(spec: CorpusSpec, dir: string): Promise<Manifest> {
       bytes: bytes.byteLength,
       items: items.length,
       truth: perOutlet[outlet.index]!.map((p, i) => [items[i]!.postId, p.event.id]),
-    });
-  }
-  const manifest: Manifest = { version: CORPUS_VERSION, spec, feeds, sharedEvents, sharedItems };
+    };
+    return { meta, bytes };
+  });
+  return { feeds, sharedEvents, sharedItems };
+}
+
+async function writeCorpus(spec: CorpusSpec, dir: string): Promise<Manifest> {
+  const { feeds, sharedEvents, sharedItems } = generateFeeds(spec);
+  await mkdir(dir, { recursive: true });
+  for (const f of feeds) await writeFile(join(dir, f.meta.file), f.bytes);
+  const manifest: Manifest = { version: CORPUS_VERSION, spec, feeds: feeds.map((f) => f.meta), sharedEvents, sharedItems };
   await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 1));
   return manifest;
 }

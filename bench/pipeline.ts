@@ -13,7 +13,7 @@ const QUICK_SIZES = [1_000, 4_000];
 export async function pipelineSection(opts: { quick: boolean }): Promise<TargetResult[]> {
   heading('Pipeline');
   const sizes = opts.quick ? QUICK_SIZES : SIZES;
-  const runs = opts.quick ? 3 : 5;
+  const runs = 3;
   console.log(
     `method: ${sizes.map(fmt.int).join(' and ')} items = N/100 XML feeds of 100 items (RSS 2.0, Atom, RDF mix; ~30% of items\n` +
       '        report an event other outlets report too, in other words). Fresh process; parseFeed on the bytes, then\n' +
