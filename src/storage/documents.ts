@@ -115,8 +115,8 @@ export function documentsStore(kv: KVNamespace, waitUntil: (p: Promise<unknown>)
         cacheTtl: KV_CACHE_TTL_SECONDS,
       });
       if (value === null) return null;
+      // A record written by an older renderer is still served (better than 503) until the next rebuild.
       const record = JSON.parse(value) as DocumentsRecord;
-      if (record.version !== RENDER_VERSION) return null;
       memory = { record, at: Date.now() };
       if (cache) waitUntil(putPointer(cache, record));
       return record;
@@ -173,8 +173,7 @@ async function putPointer(cache: Cache, meta: DocumentsMeta): Promise<void> {
 export async function readDocumentsRecord(kv: KVNamespace): Promise<DocumentsRecord | null> {
   const value = await kv.get(DOCUMENTS_KEY, 'text');
   if (value === null) return null;
-  const record = JSON.parse(value) as DocumentsRecord;
-  return record.version === RENDER_VERSION ? record : null;
+  return JSON.parse(value) as DocumentsRecord;
 }
 
 /**
