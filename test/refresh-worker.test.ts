@@ -85,6 +85,14 @@ describe('/admin/config', () => {
     const got = (await (await admin('/config')).json()) as { config: { sources: { id: string }[] } };
     expect(got.config.sources.map((s) => s.id)).toEqual(['deadline', 'empire']);
   });
+
+  it('DELETE goes back to the bundled configuration', async () => {
+    await admin('/config', json(originConfig));
+    const res = await admin('/config', { method: 'DELETE' });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { origin: string }).origin).toBe('bundled');
+    expect(await kv.get('config')).toBeNull();
+  });
 });
 
 describe('/admin/sources and /admin/opml', () => {
@@ -185,6 +193,16 @@ describe('POST /admin/refresh and /health', () => {
       expect.objectContaining({ id: 'empire', outcome: 'not-modified', status: 304 }),
       expect.objectContaining({ id: 'indiewire', outcome: 'skipped' }),
     ]);
+  });
+
+  it('answers 503 failing when every fetched source fails', async () => {
+    await admin('/config', json({ site, sources: [{ id: 'indiewire', name: 'IndieWire', url: 'http://origin.marquee.test/indiewire/feed/' }] }));
+    await admin('/refresh', { method: 'POST' });
+    const res = await SELF.fetch(`${BASE}/health`);
+    expect(res.status).toBe(503);
+    const h = (await res.json()) as { status: string; sources: { lastError: { code: string; status: number } }[] };
+    expect(h.status).toBe('failing');
+    expect(h.sources[0]!.lastError).toMatchObject({ code: 'HTTP_ERROR', status: 503 });
   });
 
   it('reports ok with every source pending before the first refresh', async () => {
