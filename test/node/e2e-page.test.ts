@@ -118,7 +118,10 @@ describe('the page in Chromium', () => {
       expect(overflow).toBeLessThanOrEqual(0);
 
       await page.screenshot({ path: join(OUTPUT, `page-${name}.png`) });
-      if (name === 'desktop') await page.screenshot({ path: join(OUTPUT, 'page-desktop-full.png'), fullPage: true });
+      if (name === 'desktop') {
+        await page.screenshot({ path: join(OUTPUT, 'page-desktop-full.png'), fullPage: true });
+        await page.locator('.story:has(.also)').first().screenshot({ path: join(OUTPUT, 'page-merged-story.png') });
+      }
       await page.close();
     });
   }
