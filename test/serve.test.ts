@@ -155,6 +155,17 @@ describe('filters', () => {
     });
   }
 
+  it('filters the page too, and its subscribe links keep the filter', async () => {
+    const res = await get('/?tag=hbo');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await res.text();
+    expect(html).toContain('<a href="https://marquee.test/feed.xml?tag=hbo" type="application/rss+xml">RSS</a>');
+    const cards = html.match(/<li class="story/g)?.length ?? 0;
+    expect(cards).toBe((await jsonItems('/feed.json?tag=hbo')).length);
+    expect(cards).toBeGreaterThan(0);
+  });
+
   it('ignores parameters it does not know (tracking added by readers)', async () => {
     const res = await get('/feed.xml?utm_source=newsletter');
     expect(res.status).toBe(200);
