@@ -19,7 +19,14 @@ const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFF
 const WHITESPACE_RUN = /[ \t\n\r\f\u2028\u2029]+/g;
 const BYTE_ORDER_MARK = /\uFEFF/g;
 const CONTROL_OR_SEPARATOR = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]/;
-const NON_ASCII = /[^\u0000-\u007F]/;
+/**
+ * Characters NFC never changes and that never combine with a neighbour (canonical combining class
+ * 0, NFC_Quick_Check = Yes): Latin-1 and Latin Extended A/B, IPA, general punctuation (curly quotes,
+ * dashes, ellipsis), currency, letterlike symbols except the three singletons (Ω K Å), arrows and
+ * maths, box drawing to dingbats. Text made only of these is already NFC; testing for anything
+ * outside the set is far cheaper than calling normalize(), which allocates for every accented title.
+ */
+const MAY_CHANGE_UNDER_NFC = /[^\u0000-\u02FF\u2010-\u2027\u2030-\u205E\u20A0-\u20C0\u2100-\u2125\u2127-\u2129\u212C-\u214F\u2190-\u22FF\u2500-\u27FF]/;
 
 function isTrimmable(c: number): boolean {
   return c <= 32 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 0x1680 || c === 0x202f || c === 0x205f;
@@ -42,8 +49,7 @@ export function cleanText(s: string): string {
   ) {
     out = out.replace(CONTROL_CHARS, '').replace(BYTE_ORDER_MARK, '').replace(WHITESPACE_RUN, ' ').trim();
   }
-  // NFC changes nothing in ASCII text; skip the call for the common case.
-  return NON_ASCII.test(out) ? out.normalize('NFC') : out;
+  return MAY_CHANGE_UNDER_NFC.test(out) ? out.normalize('NFC') : out;
 }
 
 class TextSink implements TokenSink {
