@@ -23,6 +23,8 @@ export interface TimingResult {
   items: number;
   errors: number;
   passMs: number[];
+  /** CPU time (user + system, all threads of the process) of the same passes. */
+  passCpuMs: number[];
 }
 
 export interface MemoryResult {
@@ -42,16 +44,19 @@ async function feedsOf(corpusName: string, subset: string): Promise<CorpusFeed[]
   return corpus.feeds.filter((f) => (subset === 'json') === (f.dialect === 'json11'));
 }
 
-async function pass(peer: Peer, feeds: CorpusFeed[]): Promise<{ ms: number; items: number; errors: number }> {
+async function pass(peer: Peer, feeds: CorpusFeed[]): Promise<{ ms: number; cpuMs: number; items: number; errors: number }> {
   let items = 0;
   let errors = 0;
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   for (const f of feeds) {
     const n = await peer.parse(f);
     if (n < 0) errors++;
     else items += n;
   }
-  return { ms: performance.now() - t0, items, errors };
+  const ms = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { ms, cpuMs: (c.user + c.system) / 1000, items, errors };
 }
 
 async function timing(corpusName: string, subset: string, passes: number, names: PeerName[]): Promise<TimingResult[]> {
@@ -61,7 +66,7 @@ async function timing(corpusName: string, subset: string, passes: number, names:
   const live: { peer: Peer; result: TimingResult }[] = [];
   for (const name of names) {
     const peer = await makePeer(name);
-    const result: TimingResult = { peer: name, label: PEER_LABELS[name], feeds: feeds.length, bytes, items: 0, errors: 0, passMs: [] };
+    const result: TimingResult = { peer: name, label: PEER_LABELS[name], feeds: feeds.length, bytes, items: 0, errors: 0, passMs: [], passCpuMs: [] };
     results.push(result);
     if (typeof peer === 'string') result.skipped = peer;
     else live.push({ peer, result });
@@ -75,7 +80,9 @@ async function timing(corpusName: string, subset: string, passes: number, names:
     for (let k = 0; k < live.length; k++) {
       const { peer, result } = live[(k + round) % live.length]!;
       gc();
-      result.passMs.push((await pass(peer, feeds)).ms);
+      const p = await pass(peer, feeds);
+      result.passMs.push(p.ms);
+      result.passCpuMs.push(p.cpuMs);
     }
   }
   return results;

@@ -59,9 +59,11 @@ async function runPeers(peers: PeerName[], corpusName: string, subset: 'xml' | '
 
 function rows(results: PeerResult[], reference: PeerResult | undefined): string[][] {
   const refMs = reference && !reference.skipped ? median(reference.passMs) : NaN;
+  const refCpu = reference && !reference.skipped ? median(reference.passCpuMs) : NaN;
   return results.map((r) => {
-    if (r.skipped) return [r.label, String(r.feeds), '—', fmt.mb(r.bytes), 'SKIPPED', '', '', '', '', ''];
+    if (r.skipped) return [r.label, String(r.feeds), '—', fmt.mb(r.bytes), 'SKIPPED', '', '', '', '', '', '', ''];
     const ms = median(r.passMs);
+    const cpu = median(r.passCpuMs);
     return [
       r.label,
       String(r.feeds - r.errors) + (r.errors ? ` (${r.errors} failed)` : ''),
@@ -71,6 +73,8 @@ function rows(results: PeerResult[], reference: PeerResult | undefined): string[
       (r.bytes / 1e6 / (ms / 1000)).toFixed(1),
       fmt.rate(r.items / (ms / 1000)),
       Number.isNaN(refMs) ? '—' : fmt.ratio(ms / refMs),
+      fmt.ms(cpu),
+      Number.isNaN(refCpu) ? '—' : fmt.ratio(cpu / refCpu),
       r.memory ? fmt.mb(r.memory.retainedHeapBytes) : '—',
       r.memory ? `${fmt.mb(r.memory.peakRssBytes)} (+${fmt.mb(r.memory.peakRssBytes - r.memory.baseRssBytes)})` : '—',
     ];
@@ -78,7 +82,7 @@ function rows(results: PeerResult[], reference: PeerResult | undefined): string[
 }
 
 const HEADERS = [
-  'parser', 'feeds ok', 'items', 'MB', 'median ms', 'MB/s', 'items/s', 'time ÷ Marquee(string)', 'retained heap MB', 'peak RSS MB (+over base)',
+  'parser', 'feeds ok', 'items', 'MB', 'median ms', 'MB/s', 'items/s', 'time ÷ Marquee', 'CPU ms', 'CPU ÷ Marquee', 'retained heap MB', 'peak RSS MB (+base)',
 ];
 
 export async function parseSection(opts: ParseSectionOptions): Promise<TargetResult[]> {
@@ -92,7 +96,9 @@ export async function parseSection(opts: ParseSectionOptions): Promise<TargetRes
   console.log(
     `method: all parsers in one process, 1 warm-up pass each, then ${passes} interleaved rounds (each parser parses the whole\n` +
       '        corpus once per round, order rotating); median per parser. Memory: each parser alone in a fresh process:\n' +
-      '        heap retained by one pass of parsed output (after GC) and peak RSS (over the RSS after loading the corpus).',
+      '        heap retained by one pass of parsed output (after GC) and peak RSS (over the RSS after loading the corpus).\n' +
+      '        "time" is wall-clock (the targets use it); "CPU" is the process\'s user+system time over the same passes,\n' +
+      '        steadier when other processes compete for the cores. "÷ Marquee" is relative to Marquee parseFeed (string).',
   );
   console.log(
     'input: every parser reads the same decoded strings (the peers\' API); the targets compare these. The row\n' +
@@ -119,6 +125,7 @@ export async function parseSection(opts: ParseSectionOptions): Promise<TargetRes
   const feedsmith = get(xml, 'feedsmith');
   const fxp = get(xml, 'fast-xml-parser');
   const ms = (r: PeerResult | undefined) => (r ? median(r.passMs) : NaN);
+  const cpu = (r: PeerResult | undefined) => (r ? median(r.passCpuMs) : NaN);
   const skip = !marquee ? 'Marquee parser not landed' : null;
   const results: TargetResult[] = [];
   const expected = xml[0] ? corpus.feeds.filter((f) => f.dialect !== 'json11').reduce((n, f) => n + f.items, 0) : 0;
@@ -127,12 +134,12 @@ export async function parseSection(opts: ParseSectionOptions): Promise<TargetRes
     marquee ? `${fmt.int(marquee.items)} of ${fmt.int(expected)} items, ${marquee.errors} feeds failed` : skip!));
   results.push(target('parse', 'Marquee ≥ 2x rss-parser throughput',
     marquee && rssParser ? ms(rssParser) / ms(marquee) >= 2 : null,
-    marquee && rssParser ? `Marquee is ${fmt.ratio(ms(rssParser) / ms(marquee))} rss-parser's speed` : skip ?? 'rss-parser missing'));
+    marquee && rssParser ? `Marquee is ${fmt.ratio(ms(rssParser) / ms(marquee))} rss-parser's speed (CPU time: ${fmt.ratio(cpu(rssParser) / cpu(marquee))})` : skip ?? 'rss-parser missing'));
   results.push(target('parse', 'Marquee no slower than feedsmith',
     marquee && feedsmith ? ms(marquee) <= ms(feedsmith) : null,
-    marquee && feedsmith ? `Marquee is ${fmt.ratio(ms(feedsmith) / ms(marquee))} feedsmith's speed` : skip ?? 'feedsmith missing'));
+    marquee && feedsmith ? `Marquee is ${fmt.ratio(ms(feedsmith) / ms(marquee))} feedsmith's speed (CPU time: ${fmt.ratio(cpu(feedsmith) / cpu(marquee))})` : skip ?? 'feedsmith missing'));
   results.push(target('parse', "Marquee's time ≤ 1.3x bare fast-xml-parser's",
     marquee && fxp ? ms(marquee) <= 1.3 * ms(fxp) : null,
-    marquee && fxp ? `Marquee takes ${fmt.ratio(ms(marquee) / ms(fxp))} bare fast-xml-parser's time` : skip ?? 'fast-xml-parser missing'));
+    marquee && fxp ? `Marquee takes ${fmt.ratio(ms(marquee) / ms(fxp))} bare fast-xml-parser's time (CPU time: ${fmt.ratio(cpu(marquee) / cpu(fxp))})` : skip ?? 'fast-xml-parser missing'));
   return results;
 }
