@@ -1,7 +1,7 @@
 import { cloudflareTest } from '@cloudflare/vitest-plugin';
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vitest/config';
-import { refreshOrigin } from './test/refresh-origin';
+import { refreshOrigin } from './test/refresh-origin.ts';
 
 // `import bytes from '../fixtures/x.xml?bytes'` gives a Uint8Array of the file exactly as stored, so
 // tests inside workerd (which has no file system) see Latin-1, UTF-16 and broken fixtures byte for byte.
