@@ -31,6 +31,8 @@ export interface SizeResult {
   renderMs: number;
   /** buildStories + render: the editor's work that must scale. */
   editorMs: number;
+  /** The same, in CPU time (user + system of the process). */
+  editorCpuMs: number;
   /** parse + buildStories + render. */
   wholeMs: number;
   rssParserMs: number | null;
@@ -122,6 +124,7 @@ interface Prepared {
   parseMs: number[];
   buildMs: number[];
   renderMs: number[];
+  editorCpuMs: number[];
   rssMs: number[];
   result: { stories: Story[]; all: Story[] };
   renderedBytes: number;
@@ -164,7 +167,7 @@ async function prepare(mods: Record<string, Fn>, size: number, withRssParser: bo
   const rssParser = withRssParser ? new (await import('rss-parser')).default() : null;
   return {
     size, corpus, parseAll, parsed, build, render, taxonomyTags: config.taxonomy.length, rssParser,
-    parseMs: [], buildMs: [], renderMs: [], rssMs: [], result: { stories: [], all: [] }, renderedBytes: 0,
+    parseMs: [], buildMs: [], renderMs: [], editorCpuMs: [], rssMs: [], result: { stories: [], all: [] }, renderedBytes: 0,
   };
 }
 
@@ -180,12 +183,15 @@ async function round(p: Prepared): Promise<void> {
   p.parseAll();
   p.parseMs.push(performance.now() - t0);
   gc();
+  const c0 = process.cpuUsage();
   t0 = performance.now();
   p.result = p.build();
   p.buildMs.push(performance.now() - t0);
   t0 = performance.now();
   p.renderedBytes = p.render(p.result.stories);
   p.renderMs.push(performance.now() - t0);
+  const c = process.cpuUsage(c0);
+  p.editorCpuMs.push((c.user + c.system) / 1000);
   if (p.rssParser) {
     gc();
     t0 = performance.now();
@@ -207,6 +213,7 @@ function summarize(p: Prepared): SizeResult {
     buildMs: median(p.buildMs),
     renderMs: median(p.renderMs),
     editorMs: median(p.buildMs.map((b, i) => b + p.renderMs[i]!)),
+    editorCpuMs: median(p.editorCpuMs),
     wholeMs: median(p.parseMs.map((x, i) => x + p.buildMs[i]! + p.renderMs[i]!)),
     rssParserMs: p.rssParser ? median(p.rssMs) : null,
     stories: p.result.all.length,
