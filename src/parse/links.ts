@@ -7,6 +7,16 @@ import { MAX_URL_CHARS } from './limits';
 
 const SAFE_SCHEMES = /^(https?|mailto|ftp|tag|urn|magnet|feed|itpc|pcast|podcast|news|nntp|gopher|telnet|irc|ircs|webcal):/i;
 
+// An absolute http(s) URL that WHATWG URL parsing would return unchanged: lower-case host whose last
+// label starts with a letter (no IPv4 forms, no punycode), no port, a path, only characters no
+// component percent-encodes, no dot segments or encoded dots. Most feed links are like this, and a
+// regex test costs far less than constructing a URL.
+const CANONICAL_HTTP_URL = /^https?:\/\/(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*\/[A-Za-z0-9\-._~!$&()*+,;=:@%/?#]*$/;
+
+function isCanonicalHttpUrl(s: string): boolean {
+  return CANONICAL_HTTP_URL.test(s) && s.indexOf('/.') < 0 && s.indexOf('%2') < 0 && s.indexOf('--') < 0;
+}
+
 /** Resolves `href` against `base`; returns null for unsafe or empty links. */
 export function resolveUrl(href: string | null | undefined, base: string | null): string | null {
   if (href == null) return null;
@@ -17,6 +27,7 @@ export function resolveUrl(href: string | null | undefined, base: string | null)
   if (scheme) {
     if (!SAFE_SCHEMES.test(cleaned)) return null;
     if (/^https?:/i.test(cleaned)) {
+      if (isCanonicalHttpUrl(cleaned)) return cleaned;
       try {
         return new URL(cleaned).href;
       } catch {
