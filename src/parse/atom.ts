@@ -4,9 +4,10 @@ import { constructHtml, constructText, constructType } from './constructs';
 import { htmlToText } from './html/text';
 import type { ReadContext } from './context';
 import { atomLinks, atomPeople, findImage, mediaEnclosures, type AtomLink } from './extensions';
-import { childBase, resolveUrl } from './links';
+import { anchoredBase, childBase, resolveUrl } from './links';
 import { all, attr, first, firstOf, text } from './node';
-import { emptyRawItem, normalizeItem, type RawItem } from './normalize';
+import { MAX_NAME_CHARS } from './limits';
+import { cleanField, emptyRawItem, normalizeItem, type RawItem } from './normalize';
 import type { XmlNode, XmlValue } from './xml';
 
 function alternate(links: AtomLink[]): string | null {
@@ -39,7 +40,7 @@ function readEntry(entry: XmlValue, feedBase: string | null, ctx: ReadContext, f
   }
   r.authors = atomPeople(all(entry, 'author'), base);
   for (const c of all(entry, 'dc:creator')) {
-    const name = text(c);
+    const name = cleanField(text(c), MAX_NAME_CHARS);
     if (name) r.authors.push({ name, email: null, url: null });
   }
   if (r.authors.length === 0) r.authors = feedAuthors;
@@ -61,7 +62,10 @@ function readEntry(entry: XmlValue, feedBase: string | null, ctx: ReadContext, f
 }
 
 export function readAtom(root: XmlNode, ctx: ReadContext): ParsedFeed {
-  const base = childBase(attr(root, 'xml:base'), ctx.url);
+  // Without a URL to resolve against, the feed's alternate (or self) link anchors relative ones.
+  const linkHref = (rel: string) =>
+    attr(all(root, 'link').find((l) => (attr(l, 'rel')?.trim() ?? 'alternate') === rel), 'href');
+  const base = anchoredBase(childBase(attr(root, 'xml:base'), ctx.url), [linkHref('alternate'), linkHref('self')]);
   const { ents } = ctx;
   const links = atomLinks(all(root, 'link'), base);
   const title = first(root, 'title');

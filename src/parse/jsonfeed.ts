@@ -3,7 +3,7 @@ import type { Author, Enclosure, Feed, FeedFormat, ParsedFeed } from '../model';
 import { FeedParseError } from './errors';
 import { escapeHtml } from './entities';
 import { cleanText, htmlToText } from './html/text';
-import { resolveUrl } from './links';
+import { anchoredBase, resolveUrl } from './links';
 import { emptyRawItem, normalizeItem, parsePerson } from './normalize';
 import { parseLength } from './extensions';
 
@@ -46,7 +46,7 @@ export function readJsonFeed(text: string, url: string | null, maxItems: number)
     throw new FeedParseError('NOT_A_FEED', 'JSON without a JSON Feed version');
   }
   const format: FeedFormat = /version\/1(\/|$)/.test(doc.version) ? 'json10' : 'json11';
-  const base = resolveUrl(str(doc.feed_url), url) ?? url;
+  const base = anchoredBase(resolveUrl(str(doc.feed_url), url) ?? url, [str(doc.home_page_url)]);
   const feed: Feed = {
     format,
     title: str(doc.title),

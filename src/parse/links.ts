@@ -58,3 +58,25 @@ export function childBase(xmlBase: string | null, parentBase: string | null): st
     return parentBase;
   }
 }
+
+const HTTP_URL = /^https?:\/\//i;
+
+/**
+ * The base for a feed's relative links when it may not be absolute: `base` (the xml:base chain over
+ * the URL the feed came from) if it is absolute, else the first absolute http(s) candidate (the
+ * channel link, the self link), with a relative `base` resolved against it. A feed read from a file
+ * or a string, with no URL, still gets absolute image and link URLs from its own site link.
+ */
+export function anchoredBase(base: string | null, candidates: ReadonlyArray<string | null | undefined>): string | null {
+  if (base && /^[A-Za-z][A-Za-z0-9+.-]*:/.test(base)) return base;
+  for (const c of candidates) {
+    const anchor = c?.trim();
+    if (!anchor || !HTTP_URL.test(anchor)) continue;
+    try {
+      return new URL(base ?? '', anchor).href;
+    } catch {
+      // Not a parseable URL: try the next candidate.
+    }
+  }
+  return base;
+}

@@ -12,7 +12,7 @@ import {
   rssEnclosures,
   ttlSeconds,
 } from './extensions';
-import { childBase, resolveUrl } from './links';
+import { anchoredBase, childBase, resolveUrl } from './links';
 import { all, attr, first, firstOf, isNode, text } from './node';
 import { emptyRawItem, normalizeItem, parsePerson, type RawItem } from './normalize';
 import type { XmlNode, XmlValue } from './xml';
@@ -119,9 +119,11 @@ function readItem(item: XmlValue, channelBase: string | null, ctx: ReadContext):
 }
 
 export function readRss(root: XmlNode, ctx: ReadContext, rdf: boolean): ParsedFeed {
-  const docBase = childBase(attr(root, 'xml:base'), ctx.url);
   const channel = first(root, 'channel');
-  const base = childBase(attr(channel, 'xml:base'), docBase);
+  // Without a URL to resolve against, the channel's own link (or its self link) anchors relative ones.
+  const anchors = [text(first(channel, 'link')), attr(all(channel, 'atom:link').find((l) => attr(l, 'rel')?.trim() === 'self'), 'href')];
+  const docBase = anchoredBase(childBase(attr(root, 'xml:base'), ctx.url), anchors);
+  const base = anchoredBase(childBase(attr(channel, 'xml:base'), docBase), anchors);
   const { ents } = ctx;
 
   const imageNode = first(channel, 'image') ?? first(root, 'image');
