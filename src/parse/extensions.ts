@@ -1,7 +1,9 @@
 /** Extension elements shared by RSS, RDF and Atom items: Media RSS, iTunes, enclosures, atom:link. */
 import type { Author, Enclosure } from '../model';
 import { resolveUrl, childBase } from './links';
+import { MAX_NAME_CHARS } from './limits';
 import { all, attr, first, isNode, text } from './node';
+import { cleanField } from './normalize';
 import type { XmlValue } from './xml';
 
 function isImageType(type: string | null, url: string | null): boolean {
@@ -110,11 +112,12 @@ export function atomPeople(values: XmlValue[], base: string | null, prefix = '')
   const out: Author[] = [];
   for (const p of values) {
     if (!isNode(p)) {
-      const name = text(p);
+      const name = cleanField(text(p), MAX_NAME_CHARS);
       if (name) out.push({ name, email: null, url: null });
       continue;
     }
-    const name = text(first(p, `${prefix}name`));
+    // Plain text like every name: a double-escaped `D&amp;#039;Alessandro` reaches us as `D&#039;…`.
+    const name = cleanField(text(first(p, `${prefix}name`)), MAX_NAME_CHARS);
     const email = text(first(p, `${prefix}email`));
     const uri = text(first(p, `${prefix}uri`)) ?? text(first(p, `${prefix}url`)) ?? text(first(p, `${prefix}homepage`));
     const url = resolveUrl(uri, elementBase(p, base));
