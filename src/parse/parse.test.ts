@@ -11,6 +11,8 @@ import collider from '../../fixtures/feeds/collider-atom03.xml?bytes';
 import empire091 from '../../fixtures/feeds/empire-legacy-rss091.xml?bytes';
 import indiewireBroken from '../../fixtures/feeds/indiewire-broken.xml?bytes';
 import entityHeavy from '../../fixtures/parse/entity-heavy.xml?bytes';
+import hollywoodReporter from '../../fixtures/feeds/hollywood-reporter.xml?bytes';
+import deadline from '../../fixtures/feeds/deadline.xml?bytes';
 
 function ok(r: ParseResult): ParsedFeed {
   if (!r.ok) throw new Error(`expected a feed, got ${r.error.code}: ${r.error.message}`);
@@ -156,6 +158,40 @@ describe('model rules', () => {
     expect(items[0]!.authors).toEqual([{ name: 'Justin Kroll', email: 'kroll@deadline.com', url: null }]);
     expect(items[0]!.enclosures).toEqual([{ url: 'https://cdn.deadline.com/ep1.mp3', type: 'audio/mpeg', length: 1234 }]);
     expect(items[0]!.image).toBe('https://cdn.deadline.com/a.jpg');
+  });
+
+  it('reads Atom 0.3 base64 content of type text/html as HTML, not escaped text', () => {
+    const barbie = ok(parseFeed({ body: collider })).items.find((i) => /Barbie/.test(i.title ?? ''))!;
+    expect(barbie.contentHtml).toBe(
+      "<p>Greta Gerwig's <em>Barbie</em> has a new trailer, and it explains why Margot Robbie's Barbie leaves her perfect pink world. The film opens July 21.</p>",
+    );
+    expect(barbie.summary ?? '').not.toMatch(/&lt;|<p>/);
+  });
+
+  it('resolves relative media:content images against the channel link when the feed has no URL', () => {
+    const { items } = ok(parseFeed({ body: hollywoodReporter }));
+    expect(items[0]!.image).toBe('https://www.hollywoodreporter.com/wp-content/uploads/2024/01/oppenheimer-oscars.jpg?w=1296');
+    expect(items.every((i) => i.image === null || i.image.startsWith('https://www.hollywoodreporter.com/wp-content/'))).toBe(true);
+  });
+
+  it('anchors a relative xml:base on the self link, and prefers the fetch URL when there is one', () => {
+    const body = `<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel xml:base="/news/"><title>Screen Daily</title>
+      <atom:link rel="self" href="https://www.screendaily.com/feed/"/>
+      <item><title>Cannes line-up</title><link>cannes-2024-line-up/</link><enclosure url="/audio/cannes.mp3" type="audio/mpeg"/></item></channel></rss>`;
+    const fromFile = ok(parseFeed({ body })).items[0]!;
+    expect(fromFile.url).toBe('https://www.screendaily.com/news/cannes-2024-line-up/');
+    expect(fromFile.enclosures[0]!.url).toBe('https://www.screendaily.com/audio/cannes.mp3');
+    const fetched = ok(parseFeed({ body, url: 'https://mirror.example.net/screen/feed.xml' })).items[0]!;
+    expect(fetched.url).toBe('https://mirror.example.net/news/cannes-2024-line-up/');
+  });
+
+  it('decodes a double-escaped entity in author names (RSS CDATA and Atom person names)', () => {
+    const names = ok(parseFeed({ body: deadline })).items.flatMap((i) => i.authors.map((a) => a.name));
+    expect(names).toContain("Anthony D'Alessandro");
+    expect(names.some((n) => /&#?\w+;/.test(n ?? ''))).toBe(false);
+    const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title>Deadline</title><entry><id>tag:deadline,1</id><title>Box office</title>
+      <author><name>Anthony D&amp;#039;Alessandro</name></author></entry></feed>`;
+    expect(ok(parseFeed({ body: atom })).items[0]!.authors[0]!.name).toBe("Anthony D'Alessandro");
   });
 
   it('exports a 5 MB default size cap', () => {
