@@ -4,6 +4,7 @@
  * Runs the parse, pipeline and serve sections in order and prints one table each, then every target as
  * PASS / MISS / SKIPPED. Speed is measured here only; tests carry no timing assertions.
  */
+import { fileURLToPath } from 'node:url';
 import { parseSection } from './parse';
 import { machineInfo, type TargetResult } from './report';
 
@@ -59,7 +60,9 @@ async function main(): Promise<number> {
     try {
       all.push(...(await runSection(name, quick)));
     } catch (err) {
-      console.log(`\nSECTION ${name} FAILED: ${(err as Error).stack ?? String(err)}`);
+      // Paths relative to the project: the output is pasted into docs.
+      const root = fileURLToPath(new URL('..', import.meta.url).href);
+      console.log(`\nSECTION ${name} FAILED: ${((err as Error).stack ?? String(err)).split(root).join('')}`);
       all.push({ section: name, label: `${name} section ran`, verdict: 'MISS', detail: (err as Error).message.split('\n')[0]! });
     }
   }

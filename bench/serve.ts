@@ -1,14 +1,18 @@
 /**
- * Serve section: the Worker under `wrangler dev` (local mode, 127.0.0.1, a free port, a fresh local KV
- * under bench/.corpus/), loaded with a real merged feed: a local origin serves SERVE_FEEDS corpus feeds,
+ * Serve section: the Worker, bundled once by `wrangler deploy --dry-run`, under `wrangler dev --no-bundle`
+ * (local mode, 127.0.0.1, a free port, a fresh local KV under bench/.corpus/), loaded with a real merged
+ * feed: a local origin serves SERVE_FEEDS corpus feeds,
  * dated around the current clock so curation keeps them; PUT /admin/config + POST /admin/refresh
  * build the documents. Then autocannon (in this process; workerd is the second process) hits
  * /health, /feed.xml and /feed.xml with If-None-Match, interleaved in rounds of equal length.
  * wrangler is stopped at the end, whatever happens. All traffic stays on 127.0.0.1.
  */
 import autocannon, { type Result } from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CORPUS_ROOT, generateFeeds, pipelineSpec } from './corpus';
@@ -17,43 +21,134 @@ import { fmt, heading, table, target, type TargetResult } from './report';
 const ROOT = fileURLToPath(new URL('..', import.meta.url).href);
 const SERVE_FEEDS = 20;
 const CONNECTIONS = 10;
-/** The corpus clock for the served feeds: the current hour, so curation's age window keeps every item. */
 const HOUR = 3_600_000;
+const BUILD_TIMEOUT_MS = 120_000;
+const START_TIMEOUT_MS = 90_000;
+const STOP_GRACE_MS = 5_000;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createNetServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const WRANGLER_ENV = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: 'false',
+  WRANGLER_SEND_ERROR_REPORTS: 'false',
+  NO_UPDATE_NOTIFIER: '1',
+  CI: '1',
+  FORCE_COLOR: '0',
+};
+
+/** Runs `npx wrangler …` to completion (bounded), returning its output. */
+async function wrangler(args: string[], timeoutMs: number): Promise<string> {
+  const child = spawn('npx', ['wrangler', ...args], { cwd: ROOT, env: WRANGLER_ENV, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  const timer = setTimeout(() => killGroup(child, 'SIGKILL'), timeoutMs);
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearTimeout(timer);
+  if (code !== 0) throw new Error(`wrangler ${args[0]} exited ${code}:\n${out.slice(-2000)}`);
+  return out;
+}
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined || child.exitCode !== null) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    /* already gone */
+  }
+}
 
 interface DevWorker {
   url: string;
-  process: { pid?: number };
+  child: ChildProcess;
   output(): string;
   stop(): Promise<void>;
 }
-interface FixtureOrigin {
+
+/**
+ * The Worker bundled once (`wrangler deploy --dry-run`), then served by `wrangler dev --no-bundle`
+ * from that bundle: the bench measures one fixed build, and edits to src/ while it runs (wrangler
+ * dev reloads on every change) cannot restart the Worker under load.
+ */
+async function startWorker(dir: string, token: string): Promise<DevWorker> {
+  const bundleDir = join(dir, 'bundle');
+  await wrangler(['deploy', '--dry-run', '--outdir', bundleDir], BUILD_TIMEOUT_MS);
+  const toml = (await readFile(join(ROOT, 'wrangler.toml'), 'utf8'))
+    .replace(/^#:schema.*$/m, '')
+    .replace(/^main\s*=.*$/m, 'main = "bundle/index.js"');
+  const configPath = join(dir, 'wrangler.toml');
+  await writeFile(configPath, toml);
+  const port = await freePort();
+  const child = spawn(
+    'npx',
+    [
+      'wrangler', 'dev', '--config', configPath, '--no-bundle', '--local', '--ip', '127.0.0.1', '--port', String(port),
+      '--inspector-port', String(await freePort()), '--persist-to', join(dir, 'state'), '--var', `ADMIN_TOKEN:${token}`,
+      '--show-interactive-dev-session=false',
+    ],
+    { cwd: ROOT, env: WRANGLER_ENV, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    killGroup(child, 'SIGTERM');
+    const timer = setTimeout(() => killGroup(child, 'SIGKILL'), STOP_GRACE_MS);
+    await exited;
+    clearTimeout(timer);
+  };
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited before answering:\n${output.slice(-2000)}`);
+    try {
+      const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) });
+      await res.arrayBuffer();
+      return { url, child, output: () => output, stop };
+    } catch {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  await stop();
+  throw new Error(`wrangler dev did not answer on ${url} within ${START_TIMEOUT_MS / 1000} s`);
+}
+
+interface Origin {
   url: string;
-  set(path: string, body: string | Uint8Array, type?: string): void;
   close(): Promise<void>;
 }
 
-type Loaded =
-  | {
-      startDevWorker: (o: { cwd: string; persistTo?: string; vars?: Record<string, string> }) => Promise<DevWorker>;
-      startFixtureOrigin: (o: { root: string }) => Promise<FixtureOrigin>;
+/** The outlets: serves the generated feeds from memory on 127.0.0.1. */
+async function startOrigin(files: Map<string, { body: Uint8Array; type: string }>): Promise<Origin> {
+  const server: Server = createHttpServer((req, res) => {
+    const file = files.get(new URL(req.url ?? '/', 'http://origin').pathname);
+    if (!file || (req.method !== 'GET' && req.method !== 'HEAD')) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
+      return;
     }
-  | string;
-
-// scripts/lib (the demo's runner) is imported by path at run time: the bench says SKIPPED until it lands.
-const WRANGLER_DEV_MODULE = '../scripts/lib/wrangler-dev.ts';
-const FIXTURE_ORIGIN_MODULE = '../scripts/lib/fixture-origin.ts';
-
-async function load(): Promise<Loaded> {
-  try {
-    const a = (await import(WRANGLER_DEV_MODULE)) as Record<string, unknown>;
-    const b = (await import(FIXTURE_ORIGIN_MODULE)) as Record<string, unknown>;
-    if (typeof a.startDevWorker !== 'function' || typeof b.startFixtureOrigin !== 'function') {
-      return 'scripts/lib does not export startDevWorker/startFixtureOrigin';
-    }
-    return { startDevWorker: a.startDevWorker, startFixtureOrigin: b.startFixtureOrigin } as Loaded;
-  } catch (err) {
-    return `scripts/lib (wrangler dev runner) not loadable: ${(err as Error).message.split('\n')[0]}`;
-  }
+    res.writeHead(200, { 'content-type': file.type, 'content-length': String(file.body.byteLength) });
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 interface Measured {
@@ -88,50 +183,36 @@ async function adminCall(url: string, token: string, method: string, path: strin
 
 export async function serveSection(opts: { quick: boolean }): Promise<TargetResult[]> {
   heading('Serve');
-  const mods = await load();
-  if (typeof mods === 'string') {
-    console.log(`SKIPPED: ${mods}`);
-    return [target('serve', 'serve section', null, mods)];
-  }
   const seconds = opts.quick ? 3 : 5;
   const rounds = 2;
   console.log(
-    `method: wrangler dev --local on 127.0.0.1 (fresh local KV), ${SERVE_FEEDS} corpus feeds served by a local origin,\n` +
+    `method: the Worker bundled once, served by wrangler dev --local --no-bundle on 127.0.0.1 (fresh local KV),\n` +
+      `        ${SERVE_FEEDS} corpus feeds served by a local origin,\n` +
       '        loaded through PUT /admin/config + POST /admin/refresh. autocannon in this process, ' +
       `${CONNECTIONS} connections,\n        ${rounds} rounds × ${seconds} s per URL, URLs interleaved; requests/s = all requests / all seconds; ` +
       'latency percentiles\n        of the round with the higher p99.',
   );
 
-  const stateDir = join(CORPUS_ROOT, `wrangler-state-${process.pid}`);
-  await mkdir(stateDir, { recursive: true });
+  const workDir = join(CORPUS_ROOT, `serve-${process.pid}`);
+  await mkdir(workDir, { recursive: true });
   const token = randomBytes(24).toString('hex');
-  let origin: FixtureOrigin | null = null;
+  let origin: Origin | null = null;
   let worker: DevWorker | null = null;
   // Even if this process is torn down mid-run, the wrangler process group dies with it.
   const killOnExit = () => {
-    const pid = worker?.process.pid;
-    if (pid) {
-      try {
-        process.kill(-pid, 'SIGKILL');
-      } catch {
-        /* already gone */
-      }
-    }
+    if (worker) killGroup(worker.child, 'SIGKILL');
   };
   process.once('exit', killOnExit);
   try {
-    origin = await mods.startFixtureOrigin({ root: stateDir });
     const now = new Date(Math.floor(Date.now() / HOUR) * HOUR);
     const spec = { ...pipelineSpec(SERVE_FEEDS * 100), name: 'serve' };
     const { feeds } = generateFeeds(spec, now);
-    const sources = feeds.map((f) => {
-      const path = `/feeds/${f.meta.file}`;
-      origin!.set(path, f.bytes, f.meta.contentType);
-      return { id: f.meta.sourceId, name: f.meta.sourceName, url: `${origin!.url}${path}` };
-    });
-    process.stdout.write('  starting wrangler dev…');
+    const files = new Map(feeds.map((f) => [`/feeds/${f.meta.file}`, { body: f.bytes, type: f.meta.contentType }]));
+    origin = await startOrigin(files);
+    const sources = feeds.map((f) => ({ id: f.meta.sourceId, name: f.meta.sourceName, url: `${origin!.url}/feeds/${f.meta.file}` }));
+    process.stdout.write('  bundling the Worker and starting wrangler dev on the bundle…');
     let t0 = performance.now();
-    worker = await mods.startDevWorker({ cwd: ROOT, persistTo: stateDir, vars: { ADMIN_TOKEN: token } });
+    worker = await startWorker(workDir, token);
     process.stdout.write(` ${((performance.now() - t0) / 1000).toFixed(1)} s (${worker.url})\n`);
 
     const defaults = JSON.parse(await readFile(join(ROOT, 'src/config/default.json'), 'utf8')) as Record<string, unknown>;
@@ -201,6 +282,6 @@ export async function serveSection(opts: { quick: boolean }): Promise<TargetResu
     if (worker) await worker.stop().catch(() => killOnExit());
     process.removeListener('exit', killOnExit);
     if (origin) await origin.close().catch(() => {});
-    await rm(stateDir, { recursive: true, force: true });
+    await rm(workDir, { recursive: true, force: true });
   }
 }
