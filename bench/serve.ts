@@ -81,7 +81,7 @@ interface DevWorker {
  * from that bundle: the bench measures one fixed build, and edits to src/ while it runs (wrangler
  * dev reloads on every change) cannot restart the Worker under load.
  */
-async function startWorker(dir: string, token: string): Promise<DevWorker> {
+export async function startWorker(dir: string, token: string): Promise<DevWorker> {
   const bundleDir = join(dir, 'bundle');
   await wrangler(['deploy', '--dry-run', '--outdir', bundleDir], BUILD_TIMEOUT_MS);
   const toml = (await readFile(join(ROOT, 'wrangler.toml'), 'utf8'))
@@ -132,7 +132,7 @@ interface Origin {
 }
 
 /** The outlets: serves the generated feeds from memory on 127.0.0.1. */
-async function startOrigin(files: Map<string, { body: Uint8Array; type: string }>): Promise<Origin> {
+export async function startOrigin(files: Map<string, { body: Uint8Array; type: string }>): Promise<Origin> {
   const server: Server = createHttpServer((req, res) => {
     const file = files.get(new URL(req.url ?? '/', 'http://origin').pathname);
     if (!file || (req.method !== 'GET' && req.method !== 'HEAD')) {
@@ -246,6 +246,8 @@ export async function serveSection(opts: { quick: boolean }): Promise<TargetResu
       { label: '/health', url: `${worker.url}/health` },
       { label: '/feed.xml', url: feedUrl },
       { label: '/feed.xml If-None-Match (304)', url: feedUrl, headers: { 'if-none-match': etag } },
+      // What feed readers send: informational, the target compares plain requests.
+      { label: '/feed.xml Accept-Encoding: gzip', url: feedUrl, headers: { 'accept-encoding': 'gzip' } },
     ];
     // Warm-up: the Worker's in-memory and Cache API layers fill, the JIT settles.
     for (const t of targets) await autocannon({ url: t.url, connections: CONNECTIONS, duration: 1, headers: t.headers });
@@ -264,7 +266,7 @@ export async function serveSection(opts: { quick: boolean }): Promise<TargetResu
     });
     console.log(table(['URL', 'requests/s', 'latency p50', 'latency p99', 'responses'], rows));
     console.log();
-    const [health, feed, cond] = measured.map((m) => rate(m.results)) as [number, number, number];
+    const [health, feed, cond] = measured.map((m) => rate(m.results)) as [number, number, number, number];
     const only = (m: Measured, code: string) =>
       m.results.every((r) => Object.keys(r.statusCodeStats).every((c) => c === code) && r.errors === 0);
     return [
@@ -274,6 +276,8 @@ export async function serveSection(opts: { quick: boolean }): Promise<TargetResu
       target('serve', 'a conditional request (If-None-Match: current ETag) answers 304',
         conditional.status === 304 && only(measured[2]!, '304'),
         `single request ${conditional.status}; under load ${statusSummary(measured[2]!.results)} at ${fmt.rate(cond)} requests/s`),
+      target('serve', '/feed.xml with Accept-Encoding: gzip answers 200 under load', only(measured[3]!, '200'),
+        `${statusSummary(measured[3]!.results)} at ${fmt.rate(rate(measured[3]!.results))} requests/s (information: no rate target)`),
     ];
   } catch (err) {
     if (worker) console.log(`wrangler output (tail):\n${worker.output().slice(-3000)}`);
