@@ -81,13 +81,38 @@ describe('editor quality on the labelled fixtures', () => {
   });
 
   it('keeps the three Cruise stories of December 2022 apart', () => {
+    // The cliff jump (19 Dec), the helicopter thank-you and Top Gun: Maverick reaching Paramount+
+    // (both 22 Dec): one person, one week, three different pieces of news.
     const cruise = built.all.filter((s) => s.tags.includes('tom-cruise') && s.published.startsWith('2022-12'));
     const titles = cruise.map((s) => s.title);
-    expect(cruise.length).toBe(2);
-    expect(titles.some((t) => /cliff/i.test(t))).toBe(true);
-    expect(titles.some((t) => /helicopter/i.test(t))).toBe(true);
+    expect(cruise.length).toBe(3);
     const cliff = cruise.find((s) => /cliff/i.test(s.title))!;
+    const helicopter = cruise.find((s) => /helicopter/i.test(s.title))!;
+    const streaming = cruise.find((s) => /Paramount\+/.test(s.title))!;
+    expect(titles.filter((t) => /cliff|helicopter|Paramount\+/i.test(t))).toHaveLength(3);
     expect(cliff.sources.length).toBeGreaterThanOrEqual(5);
+    expect(helicopter.sources.map((o) => o.source).sort()).toEqual(['bbc-entertainment', 'slashfilm']);
+    expect(streaming.sources.map((o) => o.source).sort()).toEqual(['collider-atom03', 'variety']);
+  });
+
+  it('keeps same-week look-alikes apart from the story they resemble', () => {
+    // Each pair: same subject (people, union, studio, film), published within days, different news.
+    const storyOf = (source: string, pattern: RegExp): string | undefined =>
+      built.all.find((s) => s.sources.some((o) => o.source === source && pattern.test(o.title ?? '')))?.id;
+    const pairs: Array<[string, RegExp, string, RegExp]> = [
+      ['variety', /London Premiere/, 'variety', /SAG-AFTRA Goes on Strike/],
+      ['deadline', /Not Realistic/, 'deadline', /SAG-AFTRA Board Votes/],
+      ['variety', /Kareem Daniel/, 'variety', /Iger Returns/],
+      ['deadline', /Part Two.*Halts Production/, 'deadline', /Misfires With \$80M/],
+      ['ap-wire', /Hindu scripture/, 'ap-wire', /power a blockbuster weekend/],
+    ];
+    for (const [sa, a, sb, b] of pairs) {
+      const ida = storyOf(sa, a);
+      const idb = storyOf(sb, b);
+      expect(ida, String(a)).toBeDefined();
+      expect(idb, String(b)).toBeDefined();
+      expect(ida, `${a} vs ${b}`).not.toBe(idb);
+    }
   });
 
   it('tags like a human editor (micro F1 ≥ 0.95 against fixtures/tags.json)', () => {

@@ -13,7 +13,11 @@
  *      proper names and on distinctive non-name words (event words, numbers);
  *    - clustering: accepted pairs joined strongest first with union-find; a join must keep the two
  *      clusters' centroids at cosine ≥ CENTROID_MIN, so A~B and B~C do not chain A and C when A and C
- *      are different news.
+ *      are different news. Two clusters that each hold several reports (exact duplicates count once)
+ *      join only at centroid cosine ≥ CLUSTER_JOIN_MIN, or over a link of cosine ≥ CLUSTER_BRIDGE_MIN:
+ *      outlets' reports of one event agree with each other first, so a same-week look-alike (the
+ *      premiere walkout on the eve of the strike) has become its own cluster by the time its weak
+ *      link to the other story is considered.
  *    Total: O(n · (T + BLOCK_KEYS · NEIGHBORHOOD · T)) for T terms per item, plus sorting postings.
  */
 import type { SourcedItem } from '../model';
@@ -46,6 +50,14 @@ export const SAME_SOURCE_MIN_COSINE = 0.7;
 export const IDF_MIN_BATCH = 50;
 /** A join must keep the clusters' centroids at least this similar (anti-chaining guard). */
 export const CENTROID_MIN = 0.2;
+/**
+ * Two clusters that each already hold several outlets' reports join only when their centroids are
+ * this similar. Each is then a story in its own right; a weak link between them (a shared person,
+ * union or film, the same week) is the signature of two different news events about one subject.
+ */
+export const CLUSTER_JOIN_MIN = 0.35;
+/** ...unless the link that joins them is itself this strong: two reports that closely agree bridge their groups. */
+export const CLUSTER_BRIDGE_MIN = 0.4;
 
 const DAY_MS = 86_400_000;
 
@@ -238,22 +250,29 @@ class Centroids {
    * May these two clusters join? The joined cluster must span at most WINDOW_DAYS of dates, and,
    * unless both are single items (their pair score already decided), keep centroid similarity.
    */
-  compatible(rootA: number, rootB: number): boolean {
+  compatible(rootA: number, rootB: number, linkCosine: number): boolean {
     const lo = minOf((this.first[rootA] ?? null), (this.first[rootB] ?? null));
     const hi = maxOf((this.last[rootA] ?? null), (this.last[rootB] ?? null));
     if (lo !== null && hi !== null && hi - lo > WINDOW_DAYS * DAY_MS) return false;
-    if (this.counts[rootA] === 1 && this.counts[rootB] === 1) return true;
-    return this.similarity(rootA, rootB) >= CENTROID_MIN;
+    const countA = this.counts[rootA]!;
+    const countB = this.counts[rootB]!;
+    if (countA === 1 && countB === 1) return true;
+    const similarity = this.similarity(rootA, rootB);
+    if (countA > 1 && countB > 1) return similarity >= CLUSTER_JOIN_MIN || (linkCosine >= CLUSTER_BRIDGE_MIN && similarity >= CENTROID_MIN);
+    return similarity >= CENTROID_MIN;
   }
   similarity(rootA: number, rootB: number): number {
     const a = this.sums[rootA]!;
     const b = this.sums[rootB]!;
     return dot(a, b) / ((norm(a) || 1) * (norm(b) || 1));
   }
-  /** Folds `from` into `into` (the union's new root). */
-  merge(into: number, from: number): void {
+  /**
+   * Folds `from` into `into` (the union's new root). `sameArticle` (an exact duplicate: one article
+   * reached twice) adds no report to the count: it is not a second outlet's telling.
+   */
+  merge(into: number, from: number, sameArticle = false): void {
     if (into === from) return;
-    this.counts[into] = this.counts[into]! + this.counts[from]!;
+    this.counts[into] = sameArticle ? Math.max(this.counts[into]!, this.counts[from]!) : this.counts[into]! + this.counts[from]!;
     this.first[into] = minOf((this.first[into] ?? null), (this.first[from] ?? null));
     this.last[into] = maxOf((this.last[into] ?? null), (this.last[from] ?? null));
     let target = this.sums[into]!;
@@ -284,7 +303,7 @@ export function dedupeItems(items: readonly SourcedItem[]): DedupeResult {
       const rb = sets.find(i);
       if (ra === rb) continue;
       const root = sets.union(ra, rb);
-      centroids.merge(root, root === ra ? rb : ra);
+      centroids.merge(root, root === ra ? rb : ra, true);
       exactMerges++;
     }
   }
@@ -296,11 +315,11 @@ export function dedupeItems(items: readonly SourcedItem[]): DedupeResult {
     if (score.accepted) edges.push({ i, j, cosine: score.cosine });
   }
   edges.sort((x, y) => y.cosine - x.cosine || x.i - y.i || x.j - y.j);
-  for (const { i, j } of edges) {
+  for (const { i, j, cosine } of edges) {
     const ra = sets.find(i);
     const rb = sets.find(j);
     if (ra === rb) continue;
-    if (!centroids.compatible(ra, rb)) continue;
+    if (!centroids.compatible(ra, rb, cosine)) continue;
     const root = sets.union(ra, rb);
     centroids.merge(root, root === ra ? rb : ra);
   }

@@ -18,7 +18,13 @@ const SAME_OUTLET: Record<string, string> = {
 
 const MIN_ITEMS = 50;
 const MIN_MULTI_OUTLET_STORIES = 12;
-const MIN_HARD_NEGATIVE_STORIES = 10;
+const MIN_HARD_NEGATIVE_STORIES = 16;
+/**
+ * Hard negatives published within the dedupe's time window of the story they resemble: news of the
+ * same week about the same people, which a time window alone cannot keep apart.
+ */
+const MIN_SAME_WEEK_HARD_NEGATIVES = 6;
+const SAME_WEEK_DAYS = 4;
 
 interface Label {
   file: string;
@@ -54,6 +60,19 @@ function countItems(file: string): number {
 /** XML files may carry `&` in an id as `&amp;`. */
 function appearsIn(text: string, id: string): boolean {
   return text.includes(id) || text.includes(id.replaceAll('&', '&amp;'));
+}
+
+/** The item's own date element (pubDate, dc:date, published, issued, date_published), read from the raw file. */
+function itemDate(labelFile: string, id: string): number | null {
+  const file = labelFile.replace(/^feeds\//, '');
+  const text = textOf(file);
+  if (file.endsWith('.json')) {
+    const item = (JSON.parse(text) as { items: Array<{ id: string; date_published?: string }> }).items.find((i) => i.id === id);
+    return item?.date_published ? Date.parse(item.date_published) : null;
+  }
+  const block = text.split(/<(?:item|entry)[\s>]/).slice(1).find((b) => appearsIn(b, id));
+  const date = block && /<(pubDate|dc:date|published|issued)>([^<]+)<\/\1>/.exec(block)?.[2];
+  return date ? Date.parse(date.trim()) : null;
 }
 
 const outletOf = (labelFile: string): string => {
@@ -112,6 +131,18 @@ describe('fixtures/stories.json', () => {
     expect(multi.length).toBeGreaterThanOrEqual(MIN_MULTI_OUTLET_STORIES);
     const hardNegativeStories = new Set(labels.items.filter((l) => l.hardNegativeOf).map((l) => l.story));
     expect(hardNegativeStories.size).toBeGreaterThanOrEqual(MIN_HARD_NEGATIVE_STORIES);
+    // The hard case for a time window: look-alikes of the same week.
+    const sameWeek = labels.items.filter((l) => {
+      if (!l.hardNegativeOf) return false;
+      const own = itemDate(l.file, l.id);
+      if (own === null) return false;
+      return labels.items.some((other) => {
+        if (other.story !== l.hardNegativeOf) return false;
+        const t = itemDate(other.file, other.id);
+        return t !== null && Math.abs(t - own) <= SAME_WEEK_DAYS * 86_400_000;
+      });
+    });
+    expect(sameWeek.length).toBeGreaterThanOrEqual(MIN_SAME_WEEK_HARD_NEGATIVES);
     // The headline case: the Cruise cliff jump told by several outlets, and Cruise news that is not it.
     expect(outlets.get('cruise-cliff-jump')?.size).toBeGreaterThanOrEqual(4);
     expect(labels.items.some((l) => l.hardNegativeOf === 'cruise-cliff-jump')).toBe(true);
