@@ -1,5 +1,5 @@
 /**
- * The DOCTYPE is cut out before fast-xml-parser sees the document, so its own DTD handling never runs.
+ * The DOCTYPE is cut out before the tree builder (xml-tree.ts) sees the document, so no DTD is ever read.
  * We keep only what is safe and useful:
  * - internal general entities (`<!ENTITY id "tag:example.com,">`), expanded fully here with a
  *   depth, size and total cap, so a billion-laughs bomb is refused with ENTITY_EXPANSION;

@@ -4,7 +4,7 @@
  *
  * Pipeline: size cap → decode (decode.ts) → JSON Feed? (jsonfeed.ts) → DOCTYPE cut out, internal
  * entities capped (doctype.ts) → dialect sniffed from the root (detect.ts) → namespaces mapped by URI
- * (namespaces.ts) → one fast-xml-parser pass (xml.ts) → dialect reader (rss/atom/cdf) → normalize.
+ * (namespaces.ts) → one pass of our XML tree builder (xml.ts, xml-tree.ts) → dialect reader (rss/atom/cdf) → normalize.
  */
 import type { ParsedFeed, ParseResult } from '../model';
 import { readAtom } from './atom';

@@ -1,4 +1,4 @@
-/** Reading fast-xml-parser's unordered object tree: repeated elements are arrays, attributes `@_name`. */
+/** Reading the XML tree (xml-tree.ts): repeated elements are arrays, attributes `@_name`. */
 import type { XmlNode, XmlValue } from './xml';
 
 export function isNode(v: XmlValue | undefined): v is XmlNode {

@@ -50,7 +50,7 @@ describe('parseFeed on outlet fixtures', () => {
   it('reads an RDF wire service (RSS 1.0 with dc:date)', () => {
     const { feed, items } = ok(parseFeed({ body: apWire }));
     expect(feed.format).toBe('rss10');
-    expect(items).toHaveLength(12);
+    expect(items).toHaveLength(13);
     expect(items[0]!.title).toMatch(/^Marvel drops Jonathan Majors/);
     expect(items[0]!.published).toBe('2023-12-18T22:41:00.000Z');
   });

@@ -1,63 +1,42 @@
 /**
- * One fast-xml-parser pass per document, configured deliberately:
+ * The XML pass of parseFeed: one linear pass of our own tree builder (xml-tree.ts) per document.
  *
- * - Entities: fast-xml-parser's own entity machinery is bypassed with a custom `entityDecoder`
- *   (entities.ts). Its defaults changed across 2026 releases (an expansion cap that rejected big,
- *   entity-heavy trade-paper feeds, later loosened); ours decodes character references, the XML five
- *   and the HTML named set with no count cap, because ordinary references cannot expand a document.
- *   Only DTD-declared entities can, and those are capped in doctype.ts/entities.ts. The DOCTYPE is
- *   removed before parsing, so the parser's DTD reader (and any external entity) never runs.
- * - Text constructs (title, description, content...) are stop nodes: the parser hands us their raw
- *   inner XML untouched, so CDATA, escaped HTML and inline XHTML keep their order and markup while
- *   the rest of the tree uses the fast unordered (preserveOrder: false) object form.
- * - Tag names are renamed by namespace URI (namespaces.ts) so readers look up canonical names.
- * - Values are never coerced to numbers or booleans (a guid of "0012" stays "0012").
+ * - Entities: references in text and attributes are decoded by entities.ts (character references,
+ *   the XML five, declared internal entities with a per-document cap, the HTML named set with no
+ *   count cap, because ordinary references cannot expand a document). The DOCTYPE is removed before
+ *   this runs (doctype.ts), so no DTD is read and no external entity is ever resolved.
+ * - Text constructs (title, description, content...) keep their raw inner XML, so CDATA, escaped
+ *   HTML and inline XHTML keep their order and markup while the rest of the tree is the compact
+ *   object form (repeated elements as arrays, attributes as `@_name`).
+ * - Tag names are lower-cased and renamed by namespace URI (namespaces.ts) so readers look up
+ *   canonical names. Values are never coerced to numbers or booleans (a guid of "0012" stays "0012").
+ *
+ * Until November 2026 this pass was fast-xml-parser 5.12 configured to build the same tree;
+ * alone it took longer than the whole parse budget (docs/parse.md, Speed). XML_PARSER_OPTIONS keeps
+ * that configuration so `npm run bench` can still time bare fast-xml-parser on the same bytes.
  */
-import { XMLParser } from 'fast-xml-parser';
+import { XmlEntities } from './entities';
 import { FeedParseError } from './errors';
-import type { XmlEntities } from './entities';
 import { MAX_NESTED_TAGS } from './limits';
+import { buildXmlTree, type XmlNode } from './xml-tree';
 
-export type XmlValue = string | XmlNode | XmlValue[];
-export interface XmlNode {
-  [key: string]: XmlValue | undefined;
-}
+export type { XmlNode, XmlValue } from './xml-tree';
 
-/** Elements whose raw inner XML we read ourselves (canonical, lower-case names). */
-const TEXT_CONSTRUCTS = [
+/** Elements whose raw inner XML the readers read themselves (canonical, lower-case names). */
+export const TEXT_CONSTRUCTS: readonly string[] = [
   'title', 'description', 'summary', 'content', 'subtitle', 'tagline', 'info', 'rights', 'copyright',
   'content:encoded', 'dc:description', 'dc:title', 'dc:rights', 'xhtml:body', 'body', 'fullitem',
   'atom:title', 'atom:summary', 'atom:content', 'atom:subtitle', 'itunes:summary', 'itunes:subtitle',
   'media:description', 'media:title', 'abstract', 'dcterms:abstract',
 ];
 
-let renames: Map<string, string> | null = null;
-let entities: XmlEntities | null = null;
+const RAW_TEXT: ReadonlySet<string> = new Set(TEXT_CONSTRUCTS);
 
-/** Canonical tag name: namespace prefix by URI, lower-cased (feeds in the wild mix `pubDate`/`PubDate`). */
-function renameTag(name: string): string {
-  const lower = name.toLowerCase();
-  if (renames === null) return lower;
-  const colon = name.indexOf(':');
-  if (colon < 0) return lower;
-  const canonical = renames.get(name.slice(0, colon));
-  if (canonical === undefined) return lower;
-  return canonical === '' ? lower.slice(colon + 1) : `${canonical}:${lower.slice(colon + 1)}`;
-}
-
-/** The parts of fast-xml-parser's entity decoder interface it calls. */
-const entityDecoder = {
-  decode: (s: string) => (entities === null || s.indexOf('&') < 0 ? s : entities.decode(s)),
-  reset: () => {},
-  setXmlVersion: () => {},
-  addInputEntities: () => {},
-  setExternalEntities: () => {},
-};
+const benchEntities = new XmlEntities(null);
 
 /**
- * The options of our one fast-xml-parser pass (bench/ parses the same bytes with bare fast-xml-parser
- * and these options, to price what the dialect readers and normalization add). The tag renamer is
- * left out of the export: it only canonicalises names and would hide `rdf:RDF` from other tools.
+ * fast-xml-parser options that build the same tree as xml-tree.ts (short of the namespace renames),
+ * for the bench's "bare fast-xml-parser" peer only: the parser itself no longer uses them.
  */
 export const XML_PARSER_OPTIONS = {
   ignoreAttributes: false,
@@ -67,20 +46,20 @@ export const XML_PARSER_OPTIONS = {
   trimValues: true,
   processEntities: true,
   htmlEntities: false,
-  // Typed loosely in 5.12.1's .d.ts; the runtime calls decode/reset/setXmlVersion/addInputEntities.
-  entityDecoder: entityDecoder as never,
+  // fast-xml-parser calls decode/reset/setXmlVersion/addInputEntities on it.
+  entityDecoder: {
+    decode: (s: string) => (s.indexOf('&') < 0 ? s : benchEntities.decode(s)),
+    reset: () => {},
+    setXmlVersion: () => {},
+    addInputEntities: () => {},
+    setExternalEntities: () => {},
+  },
   ignoreDeclaration: true,
   ignorePiTags: true,
   stopNodes: TEXT_CONSTRUCTS.map((n) => `..${n}`),
   maxNestedTags: MAX_NESTED_TAGS,
   jPath: false,
 } as const;
-
-const parser = new XMLParser({ ...XML_PARSER_OPTIONS, transformTagName: renameTag } as ConstructorParameters<typeof XMLParser>[0]);
-
-function parseOnce(text: string): XmlNode {
-  return parser.parse(text) as XmlNode;
-}
 
 /** Where to cut a damaged document so the items before the damage survive. */
 function lastCompleteItem(text: string): number {
@@ -90,15 +69,6 @@ function lastCompleteItem(text: string): number {
     if (at >= 0) cut = Math.max(cut, at + close.length);
   }
   return cut;
-}
-
-/** Candidate repairs of a damaged document, least destructive first. */
-function* repairs(text: string): Generator<string> {
-  // A cut inside the last tag (`</rss` with no `>`, or a truncated start tag): drop the fragment.
-  const lt = text.lastIndexOf('<');
-  if (lt > 0 && text.indexOf('>', lt) < 0) yield text.slice(0, lt);
-  const cut = lastCompleteItem(text);
-  if (cut > 0) yield text.slice(0, cut);
 }
 
 /** True when the document stops before its root element is closed (a cut download). */
@@ -113,42 +83,25 @@ export interface ParseXmlOptions {
 }
 
 /**
- * Parses the document; if the parser gives up on damage (truncation, a broken tag), the document is
- * cut after its last complete item and parsed again, so those items are recovered.
+ * Builds the document's tree. A cut download keeps only its complete items (the clipped last one
+ * would carry a cut link or title); a document that ends inside a text construct, CDATA section or
+ * comment with no complete item before it is MALFORMED.
  */
 export function parseXml(text: string, opts: ParseXmlOptions): { tree: XmlNode; recovered: boolean } {
-  renames = opts.renames.size > 0 ? opts.renames : null;
-  entities = opts.entities;
-  try {
-    let first: unknown;
-    // A cut download parses "fine" (the parser tolerates unclosed tags) but its last item is partial,
-    // with a clipped link or title: keep only the complete items.
-    if (looksTruncated(text)) {
-      const cut = lastCompleteItem(text);
-      if (cut > 0 && /<(?:[\w.-]+:)?(?:item|entry)[\s>]/.test(text.slice(cut))) {
-        try {
-          return { tree: parseOnce(text.slice(0, cut)), recovered: true };
-        } catch (err) {
-          if (err instanceof FeedParseError) throw err;
-        }
-      }
+  const build = (t: string) => buildXmlTree(t, { renames: opts.renames, entities: opts.entities, rawText: RAW_TEXT });
+  if (looksTruncated(text)) {
+    const cut = lastCompleteItem(text);
+    if (cut > 0 && /<(?:[\w.-]+:)?(?:item|entry)[\s>]/.test(text.slice(cut))) {
+      const kept = build(text.slice(0, cut));
+      if (!kept.cut) return { tree: kept.tree, recovered: true };
     }
-    try {
-      return { tree: parseOnce(text), recovered: false };
-    } catch (err) {
-      if (err instanceof FeedParseError) throw err;
-      first = err;
-    }
-    for (const repaired of repairs(text)) {
-      try {
-        return { tree: parseOnce(repaired), recovered: true };
-      } catch (again) {
-        if (again instanceof FeedParseError) throw again;
-      }
-    }
-    throw new FeedParseError('MALFORMED', `the XML is broken beyond repair: ${(first as Error).message}`);
-  } finally {
-    renames = null;
-    entities = null;
   }
+  const whole = build(text);
+  if (!whole.cut) return { tree: whole.tree, recovered: false };
+  const cut = lastCompleteItem(text);
+  if (cut > 0) {
+    const kept = build(text.slice(0, cut));
+    if (!kept.cut) return { tree: kept.tree, recovered: true };
+  }
+  throw new FeedParseError('MALFORMED', 'the XML ends inside an unclosed text, CDATA section or comment, with no complete item before it');
 }
