@@ -46,7 +46,8 @@ export function canonicalPrefix(uri: string): string | undefined {
   return CANONICAL[uri.trim().toLowerCase()];
 }
 
-const XMLNS = /xmlns(?::([A-Za-z_][\w.-]*))?\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+/** Sticky: tried only where indexOf found "xmlns", which is far cheaper than a global regex scan. */
+const XMLNS = /xmlns(?::([A-Za-z_][\w.-]*))?\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
 
 export interface Namespaces {
   /** prefix → canonical prefix ('' for the dialect's own namespace), only where they differ. */
@@ -62,7 +63,14 @@ export function collectNamespaces(text: string, ownUris: readonly string[]): Nam
   const renames = new Map<string, string>();
   const seen = new Set<string>();
   let defaultUri: string | null = null;
-  for (const m of text.matchAll(XMLNS)) {
+  for (let at = text.indexOf('xmlns'); at >= 0; ) {
+    XMLNS.lastIndex = at;
+    const m = XMLNS.exec(text);
+    if (m === null) {
+      at = text.indexOf('xmlns', at + 5);
+      continue;
+    }
+    at = text.indexOf('xmlns', XMLNS.lastIndex);
     const prefix = m[1];
     const uri = (m[2] ?? m[3] ?? '').trim().toLowerCase();
     if (prefix === undefined) {

@@ -18,6 +18,7 @@ const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFF
 // typographic spaces (&nbsp; &emsp; &thinsp;) are the publisher's choice and stay, as in feedparser.
 const WHITESPACE_RUN = /[ \t\n\r\f\u2028\u2029]+/g;
 const BYTE_ORDER_MARK = /\uFEFF/g;
+const HAS_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFEFF\uFFFE\uFFFF]/;
 const CONTROL_OR_SEPARATOR = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]/;
 /**
  * Characters NFC never changes and that never combine with a neighbour (canonical combining class
@@ -47,7 +48,9 @@ export function cleanText(s: string): string {
     isTrimmable(out.charCodeAt(0)) ||
     isTrimmable(out.charCodeAt(n - 1))
   ) {
-    out = out.replace(CONTROL_CHARS, '').replace(BYTE_ORDER_MARK, '').replace(WHITESPACE_RUN, ' ').trim();
+    // Newlines are the usual trigger; the control-character passes run only when there is one.
+    if (HAS_CONTROL.test(out)) out = out.replace(CONTROL_CHARS, '').replace(BYTE_ORDER_MARK, '');
+    out = out.replace(WHITESPACE_RUN, ' ').trim();
   }
   return MAY_CHANGE_UNDER_NFC.test(out) ? out.normalize('NFC') : out;
 }
