@@ -54,7 +54,7 @@ export async function bareXmlOptions(): Promise<{ options: Record<string, unknow
     const mod = (await import(MARQUEE_XML_MODULE)) as Record<string, unknown>;
     const exported = mod.XML_PARSER_OPTIONS;
     if (exported && typeof exported === 'object') {
-      return { options: exported as Record<string, unknown>, source: "Marquee's XML_PARSER_OPTIONS (src/parse/xml.ts)" };
+      return { options: exported as Record<string, unknown>, source: "XML_PARSER_OPTIONS from src/parse/xml.ts (the fast-xml-parser configuration that builds Marquee's tree)" };
     }
   } catch {
     // Not there yet: fall back to defaults below.
