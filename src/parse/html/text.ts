@@ -16,7 +16,9 @@ export function decodeEntities(s: string): string {
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
 // HTML whitespace (and the line/paragraph separators) collapses to one space. No-break and
 // typographic spaces (&nbsp; &emsp; &thinsp;) are the publisher's choice and stay, as in feedparser.
-const WHITESPACE_RUN = /[ \t\n\r\f\u2028\u2029]+/g;
+// Only runs that change: a lone space is already what a run collapses to, and matching every
+// space between words made the replace rebuild the whole string.
+const WHITESPACE_RUN = /[\t\n\r\f\u2028\u2029][ \t\n\r\f\u2028\u2029]*| [ \t\n\r\f\u2028\u2029]+/g;
 const BYTE_ORDER_MARK = /\uFEFF/g;
 const HAS_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFEFF\uFFFE\uFFFF]/;
 const CONTROL_OR_SEPARATOR = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]/;
