@@ -24,6 +24,9 @@ const EQUALS = 61;
 const DQUOTE = 34;
 const SQUOTE = 39;
 
+/** Shared by every tag without attributes; sinks read attribute lists and never change them. */
+const NO_ATTRIBUTES: (string | null)[] = [];
+
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
 }
@@ -64,7 +67,8 @@ function startTag(src: string, lt: number, sink: TokenSink): number {
     j++;
   }
   const name = src.slice(lt + 1, j);
-  const attrs: (string | null)[] = [];
+  // Most tags (<p>, <em>, </li>) have no attributes: share one empty list rather than allocate.
+  let attrs: (string | null)[] = NO_ATTRIBUTES;
   let selfClosing = false;
   while (j < n) {
     let c = src.charCodeAt(j);
@@ -92,6 +96,7 @@ function startTag(src: string, lt: number, sink: TokenSink): number {
     const attrName = src.slice(nameStart, j);
     let k = j;
     while (k < n && isSpace(src.charCodeAt(k))) k++;
+    if (attrs === NO_ATTRIBUTES) attrs = [];
     if (src.charCodeAt(k) !== EQUALS) {
       attrs.push(attrName, null);
       continue;
