@@ -7,6 +7,12 @@ import { env, SELF } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { clearKv } from './helpers/fake-origin';
 import type { Env } from '../src/env';
+import deadline from '../fixtures/feeds/deadline.xml?raw';
+import empire from '../fixtures/feeds/empire.atom?raw';
+
+/** The origin (test/refresh-origin.ts) serves these fixtures; counts read off them follow the fixtures. */
+const DEADLINE_ITEMS = deadline.match(/<item>/g)!.length;
+const EMPIRE_ITEMS = empire.match(/<entry[\s>]/g)!.length;
 
 const kv = (env as unknown as Env).MARQUEE_KV;
 const BASE = 'https://marquee.test';
@@ -165,8 +171,8 @@ describe('POST /admin/refresh and /health', () => {
     const report = (await first.json()) as { changed: boolean; outcomes: unknown[] };
     expect(report.changed).toBe(true);
     expect(report.outcomes).toEqual([
-      expect.objectContaining({ id: 'deadline', outcome: 'updated', status: 200, itemCount: 12 }),
-      expect.objectContaining({ id: 'empire', outcome: 'updated', status: 200, itemCount: 6 }),
+      expect.objectContaining({ id: 'deadline', outcome: 'updated', status: 200, itemCount: DEADLINE_ITEMS }),
+      expect.objectContaining({ id: 'empire', outcome: 'updated', status: 200, itemCount: EMPIRE_ITEMS }),
       expect.objectContaining({ id: 'indiewire', outcome: 'failed', status: 503, error: expect.objectContaining({ code: 'HTTP_ERROR', status: 503 }) }),
     ]);
 
@@ -177,8 +183,8 @@ describe('POST /admin/refresh and /health', () => {
     expect(h.status).toBe('degraded');
     expect(h.config).toBe('stored');
     expect(h.sources).toEqual([
-      expect.objectContaining({ id: 'deadline', status: 'ok', itemCount: 12, etag: '"deadline-2023-10-20"', consecutiveFailures: 0 }),
-      expect.objectContaining({ id: 'empire', status: 'ok', itemCount: 6, lastModified: 'Tue, 23 Jan 2024 13:45:00 GMT' }),
+      expect.objectContaining({ id: 'deadline', status: 'ok', itemCount: DEADLINE_ITEMS, etag: '"deadline-2023-10-20"', consecutiveFailures: 0 }),
+      expect.objectContaining({ id: 'empire', status: 'ok', itemCount: EMPIRE_ITEMS, lastModified: 'Tue, 23 Jan 2024 13:45:00 GMT' }),
       expect.objectContaining({ id: 'indiewire', status: 'failing', itemCount: 0, consecutiveFailures: 1, retryAfterUntil: expect.any(String) }),
     ]);
     expect(JSON.stringify(h)).not.toContain(TOKEN);
