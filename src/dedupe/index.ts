@@ -18,6 +18,9 @@
  *      outlets' reports of one event agree with each other first, so a same-week look-alike (the
  *      premiere walkout on the eve of the strike) has become its own cluster by the time its weak
  *      link to the other story is considered.
+ *    - one article per outlet: outlets do not report one story twice, so two different articles of
+ *      one source never share a story (exact duplicates aside), and a join that would put two
+ *      articles of one source in one cluster is refused. This is what stops long chains.
  *    Total: O(n · (T + BLOCK_KEYS · NEIGHBORHOOD · T)) for T terms per item, plus sorting postings.
  */
 import type { SourcedItem } from '../model';
@@ -41,8 +44,6 @@ export const MIN_EVENT_EVIDENCE = 3.0;
 export const MIN_SHARED_EVIDENCE = 10;
 /** Pairs at or above this cosine need no further evidence (rewrites of one wire copy). */
 export const STRONG_COSINE = 0.55;
-/** Two different articles of one source are merged only when nearly identical. */
-export const SAME_SOURCE_MIN_COSINE = 0.7;
 /**
  * IDF is computed as if the batch had at least this many items: in a tiny batch (a new deployment,
  * a test) every word would otherwise look common and evidence thresholds could never be met.
@@ -153,6 +154,8 @@ function scoreWith(p: Prepared, items: readonly SourcedItem[], i: number, j: num
   const a = p.features[i]!;
   const b = p.features[j]!;
   const rejected = (cosine: number): PairScore => ({ cosine, entityEvidence: 0, eventEvidence: 0, accepted: false });
+  // Outlets do not report one story twice: two different articles of one source are two stories.
+  if (items[i]!.sourceId === items[j]!.sourceId) return rejected(0);
   if (a.time !== null && b.time !== null && Math.abs(a.time - b.time) > WINDOW_DAYS * DAY_MS) return rejected(0);
   const cosine = dot(p.vectors[i]!, p.vectors[j]!);
   let entityEvidence = 0;
@@ -164,10 +167,8 @@ function scoreWith(p: Prepared, items: readonly SourcedItem[], i: number, j: num
     if (a.entities.has(term) || b.entities.has(term)) entityEvidence += weight;
     else eventEvidence += weight;
   }
-  const sameSource = items[i]!.sourceId === items[j]!.sourceId;
-  const accepted = sameSource
-    ? cosine >= SAME_SOURCE_MIN_COSINE
-    : cosine >= STRONG_COSINE || (cosine >= MIN_COSINE && eventEvidence >= MIN_EVENT_EVIDENCE && entityEvidence + eventEvidence >= MIN_SHARED_EVIDENCE);
+  const accepted =
+    cosine >= STRONG_COSINE || (cosine >= MIN_COSINE && eventEvidence >= MIN_EVENT_EVIDENCE && entityEvidence + eventEvidence >= MIN_SHARED_EVIDENCE);
   return { cosine, entityEvidence, eventEvidence, accepted };
 }
 
@@ -240,7 +241,9 @@ class Centroids {
   private readonly counts: number[];
   private readonly first: Array<number | null>;
   private readonly last: Array<number | null>;
-  constructor(vectors: Vector[], features: ItemFeatures[]) {
+  private readonly sources: Array<Set<string>>;
+  constructor(vectors: Vector[], features: ItemFeatures[], items: readonly SourcedItem[]) {
+    this.sources = items.map((item) => new Set([item.sourceId]));
     this.sums = vectors.map((v) => new Map(v));
     this.counts = vectors.map(() => 1);
     this.first = features.map((f) => f.time);
@@ -254,6 +257,8 @@ class Centroids {
     const lo = minOf((this.first[rootA] ?? null), (this.first[rootB] ?? null));
     const hi = maxOf((this.last[rootA] ?? null), (this.last[rootB] ?? null));
     if (lo !== null && hi !== null && hi - lo > WINDOW_DAYS * DAY_MS) return false;
+    const [fewer, more] = this.sources[rootA]!.size <= this.sources[rootB]!.size ? [this.sources[rootA]!, this.sources[rootB]!] : [this.sources[rootB]!, this.sources[rootA]!];
+    for (const source of fewer) if (more.has(source)) return false;
     const countA = this.counts[rootA]!;
     const countB = this.counts[rootB]!;
     if (countA === 1 && countB === 1) return true;
@@ -281,6 +286,8 @@ class Centroids {
     for (const [term, w] of source) target.set(term, (target.get(term) ?? 0) + w);
     this.sums[into] = target;
     this.sums[from] = new Map();
+    for (const source of this.sources[from]!) this.sources[into]!.add(source);
+    this.sources[from] = new Set();
   }
 }
 
@@ -288,7 +295,7 @@ export function dedupeItems(items: readonly SourcedItem[]): DedupeResult {
   const n = items.length;
   const sets = new UnionFind(n);
   const p = prepare(items);
-  const centroids = new Centroids(p.vectors, p.features);
+  const centroids = new Centroids(p.vectors, p.features, items);
 
   let exactMerges = 0;
   const owner = new Map<string, number>();
