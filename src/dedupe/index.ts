@@ -76,14 +76,25 @@ export interface DedupeResult {
   stats: DedupeStats;
 }
 
-/** Sparse unit vector over terms. */
-type Vector = Map<string, number>;
-
+/**
+ * The batch with terms interned to integer ids. Each item's terms keep their first-seen order (ids,
+ * weights, entity flags in parallel typed arrays): sums run in that order, so every score is the same
+ * double whatever the data structure.
+ */
 interface Prepared {
   features: ItemFeatures[];
-  vectors: Vector[];
-  idf: Map<string, number>;
-  df: Map<string, number>;
+  /** Per item: term ids in first-seen order. */
+  ids: Int32Array[];
+  /** Per item: unit TF-IDF weights, parallel to `ids`. */
+  weights: Float64Array[];
+  /** Per item: 1 where the term is a proper name of the item, parallel to `ids`. */
+  entity: Uint8Array[];
+  /** Term id → text. */
+  terms: string[];
+  idf: Float64Array;
+  df: Int32Array;
+  /** Published time per item (0 when undated, for ordering only). */
+  times: Float64Array;
 }
 
 /** The key of an item within its source: `src:<source id>:<item id>`. */
@@ -108,38 +119,120 @@ export function exactKeys(item: Pick<SourcedItem, 'url' | 'id' | 'sourceId'>): s
   return keys;
 }
 
-function dot(a: Vector, b: Vector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let sum = 0;
-  for (const [term, weight] of small) {
-    const other = large.get(term);
-    if (other !== undefined) sum += weight * other;
-  }
-  return sum;
-}
-
-function norm(v: Vector): number {
-  let sum = 0;
-  for (const w of v.values()) sum += w * w;
-  return Math.sqrt(sum);
-}
-
 function prepare(items: readonly SourcedItem[]): Prepared {
   const features = items.map(itemFeatures);
-  const df = new Map<string, number>();
-  for (const f of features) for (const term of f.terms.keys()) df.set(term, (df.get(term) ?? 0) + 1);
-  const n = items.length;
-  const idf = new Map<string, number>();
-  const size = Math.max(n, IDF_MIN_BATCH);
-  for (const [term, count] of df) idf.set(term, Math.log(1 + size / count));
-  const vectors = features.map((f) => {
-    const v: Vector = new Map();
-    for (const [term, tf] of f.terms) v.set(term, (1 + Math.log(tf)) * idf.get(term)!);
-    const length = norm(v) || 1;
-    for (const [term, w] of v) v.set(term, w / length);
-    return v;
+  const termId = new Map<string, number>();
+  const terms: string[] = [];
+  const counts: number[] = [];
+  const ids = features.map((f) => {
+    const out = new Int32Array(f.terms.size);
+    let k = 0;
+    for (const term of f.terms.keys()) {
+      let id = termId.get(term);
+      if (id === undefined) {
+        id = terms.length;
+        termId.set(term, id);
+        terms.push(term);
+        counts.push(0);
+      }
+      counts[id]!++;
+      out[k++] = id;
+    }
+    return out;
   });
-  return { features, vectors, idf, df };
+  const n = items.length;
+  const df = Int32Array.from(counts);
+  const idf = new Float64Array(df.length);
+  const size = Math.max(n, IDF_MIN_BATCH);
+  for (let t = 0; t < df.length; t++) idf[t] = Math.log(1 + size / df[t]!);
+  const weights: Float64Array[] = [];
+  const entity: Uint8Array[] = [];
+  for (let i = 0; i < n; i++) {
+    const f = features[i]!;
+    const itemIds = ids[i]!;
+    const w = new Float64Array(itemIds.length);
+    const e = new Uint8Array(itemIds.length);
+    let k = 0;
+    let sum = 0;
+    for (const [term, tf] of f.terms) {
+      const weight = (1 + Math.log(tf)) * idf[itemIds[k]!]!;
+      w[k] = weight;
+      sum += weight * weight;
+      if (f.entities.has(term)) e[k] = 1;
+      k++;
+    }
+    const length = Math.sqrt(sum) || 1;
+    for (let x = 0; x < w.length; x++) w[x] = w[x]! / length;
+    weights.push(w);
+    entity.push(e);
+  }
+  const times = Float64Array.from(features, (f) => f.time ?? 0);
+  return { features, ids, weights, entity, terms, idf, df, times };
+}
+
+/**
+ * Scores pairs against one item held in dense arrays (its weights and entity flags by term id), so a
+ * shared term is found in O(1) and each pair costs the other item's term count.
+ */
+class PairScorer {
+  private readonly denseWeight: Float64Array;
+  private readonly denseEntity: Uint8Array;
+  private readonly mark: Int32Array;
+  private anchor = -1;
+  constructor(private readonly p: Prepared, private readonly items: readonly SourcedItem[]) {
+    const v = p.terms.length;
+    this.denseWeight = new Float64Array(v);
+    this.denseEntity = new Uint8Array(v);
+    this.mark = new Int32Array(v).fill(-1);
+  }
+  /** Loads item `large` into the dense arrays. */
+  private load(large: number): void {
+    if (this.anchor === large) return;
+    const ids = this.p.ids[large]!;
+    const w = this.p.weights[large]!;
+    const e = this.p.entity[large]!;
+    for (let k = 0; k < ids.length; k++) {
+      const t = ids[k]!;
+      this.denseWeight[t] = w[k]!;
+      this.denseEntity[t] = e[k]!;
+      this.mark[t] = large;
+    }
+    this.anchor = large;
+  }
+  /** The item whose terms are looked up (the one with more terms; the second of an equal pair). */
+  largeOf(i: number, j: number): number {
+    return this.p.ids[i]!.length <= this.p.ids[j]!.length ? j : i;
+  }
+  score(i: number, j: number): PairScore {
+    const { p, items } = this;
+    const rejected = (cosine: number): PairScore => ({ cosine, entityEvidence: 0, eventEvidence: 0, accepted: false });
+    // Outlets do not report one story twice: two different articles of one source are two stories.
+    if (items[i]!.sourceId === items[j]!.sourceId) return rejected(0);
+    const ta = p.features[i]!.time;
+    const tb = p.features[j]!.time;
+    if (ta !== null && tb !== null && Math.abs(ta - tb) > WINDOW_DAYS * DAY_MS) return rejected(0);
+    const large = this.largeOf(i, j);
+    const small = large === j ? i : j;
+    this.load(large);
+    const ids = p.ids[small]!;
+    const w = p.weights[small]!;
+    const e = p.entity[small]!;
+    const { denseWeight, denseEntity, mark, } = this;
+    const idf = p.idf;
+    let cosine = 0;
+    let entityEvidence = 0;
+    let eventEvidence = 0;
+    for (let k = 0; k < ids.length; k++) {
+      const t = ids[k]!;
+      if (mark[t] !== large) continue;
+      cosine += w[k]! * denseWeight[t]!;
+      if (e[k] === 1 || denseEntity[t] === 1) entityEvidence += idf[t]!;
+      else eventEvidence += idf[t]!;
+    }
+    const accepted =
+      cosine >= STRONG_COSINE || (cosine >= MIN_COSINE && eventEvidence >= MIN_EVENT_EVIDENCE && entityEvidence + eventEvidence >= MIN_SHARED_EVIDENCE);
+    return { cosine, entityEvidence, eventEvidence, accepted };
+  }
 }
 
 /** Why a pair was accepted or rejected, for tuning and tests. */
@@ -150,81 +243,73 @@ export interface PairScore {
   accepted: boolean;
 }
 
-function scoreWith(p: Prepared, items: readonly SourcedItem[], i: number, j: number): PairScore {
-  const a = p.features[i]!;
-  const b = p.features[j]!;
-  const rejected = (cosine: number): PairScore => ({ cosine, entityEvidence: 0, eventEvidence: 0, accepted: false });
-  // Outlets do not report one story twice: two different articles of one source are two stories.
-  if (items[i]!.sourceId === items[j]!.sourceId) return rejected(0);
-  if (a.time !== null && b.time !== null && Math.abs(a.time - b.time) > WINDOW_DAYS * DAY_MS) return rejected(0);
-  const cosine = dot(p.vectors[i]!, p.vectors[j]!);
-  let entityEvidence = 0;
-  let eventEvidence = 0;
-  const [small, large] = a.terms.size <= b.terms.size ? [a.terms, b.terms] : [b.terms, a.terms];
-  for (const term of small.keys()) {
-    if (!large.has(term)) continue;
-    const weight = p.idf.get(term) ?? 0;
-    if (a.entities.has(term) || b.entities.has(term)) entityEvidence += weight;
-    else eventEvidence += weight;
-  }
-  const accepted =
-    cosine >= STRONG_COSINE || (cosine >= MIN_COSINE && eventEvidence >= MIN_EVENT_EVIDENCE && entityEvidence + eventEvidence >= MIN_SHARED_EVIDENCE);
-  return { cosine, entityEvidence, eventEvidence, accepted };
-}
-
 /** Scores every pair of a small batch: a tuning aid (quadratic, never used by dedupeItems). */
 export function explainPairs(items: readonly SourcedItem[]): Array<{ i: number; j: number } & PairScore> {
-  const p = prepare(items);
+  const scorer = new PairScorer(prepare(items), items);
   const out: Array<{ i: number; j: number } & PairScore> = [];
   for (let i = 0; i < items.length; i++) {
-    for (let j = i + 1; j < items.length; j++) out.push({ i, j, ...scoreWith(p, items, i, j) });
+    for (let j = i + 1; j < items.length; j++) out.push({ i, j, ...scorer.score(i, j) });
   }
   return out;
 }
 
-function blockingKeys(p: Prepared, index: number): string[] {
-  const vector = p.vectors[index]!;
-  const n = p.vectors.length;
-  const ranked: Array<[string, number]> = [];
-  for (const [term, weight] of vector) {
+function blockingKeys(p: Prepared, index: number): number[] {
+  const ids = p.ids[index]!;
+  const w = p.weights[index]!;
+  const n = p.ids.length;
+  const ranked: number[] = [];
+  for (let k = 0; k < ids.length; k++) {
     // A term held by this item only, or by every item, cannot single out a partner.
-    const count = p.df.get(term)!;
+    const count = p.df[ids[k]!]!;
     if (count < 2 || (count === n && n > 2)) continue;
-    ranked.push([term, weight]);
+    ranked.push(k);
   }
-  ranked.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
-  return ranked.slice(0, BLOCK_KEYS).map(([term]) => term);
+  const terms = p.terms;
+  ranked.sort((x, y) => {
+    const a = terms[ids[x]!]!;
+    const b = terms[ids[y]!]!;
+    return w[y]! - w[x]! || (a < b ? -1 : a > b ? 1 : 0);
+  });
+  const keys: number[] = [];
+  for (let r = 0; r < ranked.length && r < BLOCK_KEYS; r++) keys.push(ids[ranked[r]!]!);
+  return keys;
 }
 
-function candidatePairs(p: Prepared): Array<[number, number]> {
-  const n = p.vectors.length;
-  const postings = new Map<string, number[]>();
+/**
+ * Candidate pairs, each once, as numbers `large · n + small` sorted ascending: pairs that look up the
+ * same item's terms come together (see PairScorer).
+ */
+function candidatePairs(p: Prepared, scorerLarge: (i: number, j: number) => number): Float64Array {
+  const n = p.ids.length;
+  const postings: number[][] = [];
   for (let i = 0; i < n; i++) {
-    for (const key of blockingKeys(p, i)) {
-      let list = postings.get(key);
-      if (!list) postings.set(key, (list = []));
-      list.push(i);
-    }
+    for (const key of blockingKeys(p, i)) (postings[key] ??= []).push(i);
   }
-  const time = (i: number): number => p.features[i]!.time ?? 0;
-  const seen = new Set<number>();
-  const pairs: Array<[number, number]> = [];
-  for (const list of postings.values()) {
-    if (list.length < 2) continue;
-    list.sort((a, b) => time(a) - time(b) || a - b);
+  const times = p.times;
+  let keys = new Float64Array(1024);
+  let count = 0;
+  for (const list of postings) {
+    if (!list || list.length < 2) continue;
+    list.sort((a, b) => times[a]! - times[b]! || a - b);
     for (let x = 0; x < list.length; x++) {
       const end = Math.min(list.length, x + 1 + NEIGHBORHOOD);
       for (let y = x + 1; y < end; y++) {
-        const a = Math.min(list[x]!, list[y]!);
-        const b = Math.max(list[x]!, list[y]!);
-        const id = a * n + b;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        pairs.push([a, b]);
+        const a = list[x]!;
+        const b = list[y]!;
+        const large = scorerLarge(Math.min(a, b), Math.max(a, b));
+        if (count === keys.length) {
+          const grown = new Float64Array(keys.length * 2);
+          grown.set(keys);
+          keys = grown;
+        }
+        keys[count++] = large * n + (large === a ? b : a);
       }
     }
   }
-  return pairs;
+  const sorted = keys.subarray(0, count).sort();
+  let unique = 0;
+  for (let x = 0; x < count; x++) if (x === 0 || sorted[x] !== sorted[x - 1]) sorted[unique++] = sorted[x]!;
+  return sorted.slice(0, unique);
 }
 
 /** Per-cluster state for the join guards: summed term vectors, member count, dated span. */
@@ -236,18 +321,45 @@ function maxOf(a: number | null, b: number | null): number | null {
   return a === null ? b : b === null ? a : Math.max(a, b);
 }
 
+/** Summed term weights by term id, in first-added order (sums run in that order, as before interning). */
+type SumVector = Map<number, number>;
+
+function sumDot(a: SumVector, b: SumVector): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let sum = 0;
+  for (const [term, weight] of small) {
+    const other = large.get(term);
+    if (other !== undefined) sum += weight * other;
+  }
+  return sum;
+}
+
+function sumNorm(v: SumVector): number {
+  let sum = 0;
+  for (const w of v.values()) sum += w * w;
+  return Math.sqrt(sum);
+}
+
 class Centroids {
-  private readonly sums: Vector[];
+  private readonly sums: SumVector[];
+  /** Norm of each root's sum, cached until the root's sum changes (NaN: not computed). */
+  private readonly norms: Float64Array;
   private readonly counts: number[];
   private readonly first: Array<number | null>;
   private readonly last: Array<number | null>;
   private readonly sources: Array<Set<string>>;
-  constructor(vectors: Vector[], features: ItemFeatures[], items: readonly SourcedItem[]) {
+  constructor(p: Prepared, items: readonly SourcedItem[]) {
     this.sources = items.map((item) => new Set([item.sourceId]));
-    this.sums = vectors.map((v) => new Map(v));
-    this.counts = vectors.map(() => 1);
-    this.first = features.map((f) => f.time);
-    this.last = features.map((f) => f.time);
+    this.sums = p.ids.map((ids, i) => {
+      const w = p.weights[i]!;
+      const sum: SumVector = new Map();
+      for (let k = 0; k < ids.length; k++) sum.set(ids[k]!, w[k]!);
+      return sum;
+    });
+    this.norms = new Float64Array(items.length).fill(Number.NaN);
+    this.counts = items.map(() => 1);
+    this.first = p.features.map((f) => f.time);
+    this.last = p.features.map((f) => f.time);
   }
   /**
    * May these two clusters join? The joined cluster must span at most WINDOW_DAYS of dates, and,
@@ -266,10 +378,13 @@ class Centroids {
     if (countA > 1 && countB > 1) return similarity >= CLUSTER_JOIN_MIN || (linkCosine >= CLUSTER_BRIDGE_MIN && similarity >= CENTROID_MIN);
     return similarity >= CENTROID_MIN;
   }
+  private norm(root: number): number {
+    let value = this.norms[root]!;
+    if (Number.isNaN(value)) this.norms[root] = value = sumNorm(this.sums[root]!);
+    return value;
+  }
   similarity(rootA: number, rootB: number): number {
-    const a = this.sums[rootA]!;
-    const b = this.sums[rootB]!;
-    return dot(a, b) / ((norm(a) || 1) * (norm(b) || 1));
+    return sumDot(this.sums[rootA]!, this.sums[rootB]!) / ((this.norm(rootA) || 1) * (this.norm(rootB) || 1));
   }
   /**
    * Folds `from` into `into` (the union's new root). `sameArticle` (an exact duplicate: one article
@@ -286,6 +401,7 @@ class Centroids {
     for (const [term, w] of source) target.set(term, (target.get(term) ?? 0) + w);
     this.sums[into] = target;
     this.sums[from] = new Map();
+    this.norms[into] = Number.NaN;
     for (const source of this.sources[from]!) this.sources[into]!.add(source);
     this.sources[from] = new Set();
   }
@@ -295,7 +411,7 @@ export function dedupeItems(items: readonly SourcedItem[]): DedupeResult {
   const n = items.length;
   const sets = new UnionFind(n);
   const p = prepare(items);
-  const centroids = new Centroids(p.vectors, p.features, items);
+  const centroids = new Centroids(p, items);
 
   let exactMerges = 0;
   const owner = new Map<string, number>();
@@ -315,10 +431,16 @@ export function dedupeItems(items: readonly SourcedItem[]): DedupeResult {
     }
   }
 
-  const pairs = candidatePairs(p);
+  const scorer = new PairScorer(p, items);
+  const pairs = candidatePairs(p, (i, j) => scorer.largeOf(i, j));
   const edges: Array<{ i: number; j: number; cosine: number }> = [];
-  for (const [i, j] of pairs) {
-    const score = scoreWith(p, items, i, j);
+  for (let x = 0; x < pairs.length; x++) {
+    const key = pairs[x]!;
+    const large = Math.floor(key / n);
+    const small = key - large * n;
+    const i = Math.min(large, small);
+    const j = Math.max(large, small);
+    const score = scorer.score(i, j);
     if (score.accepted) edges.push({ i, j, cosine: score.cosine });
   }
   edges.sort((x, y) => y.cosine - x.cosine || x.i - y.i || x.j - y.j);
