@@ -1,6 +1,6 @@
 /**
  * Defaults and limits of the configuration. Every number a user can leave out is named here, so the
- * documentation (docs/refresh.md) and the validator agree.
+ * documentation (README, "Configuration and refresh") and the validator agree.
  */
 import type { CurationConfig, FetchConfig } from '../model';
 

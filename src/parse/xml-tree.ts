@@ -3,7 +3,7 @@
  * indexOf scanning, no per-character string building, never throws on broken markup.
  *
  * It replaced fast-xml-parser because that parser alone took longer than the whole parse budget
- * (see docs/parse.md, Speed), and it builds the same tree shape the dialect readers already read:
+ * (see README, "Parsing feeds" → Speed), and it builds the same tree shape the dialect readers already read:
  *
  * - an element is a string when it has neither attributes nor child elements (its trimmed,
  *   entity-decoded text, '' when empty), otherwise an object: child elements by canonical name

@@ -12,7 +12,7 @@
  *   canonical names. Values are never coerced to numbers or booleans (a guid of "0012" stays "0012").
  *
  * Until November 2026 this pass was fast-xml-parser 5.12 configured to build the same tree;
- * alone it took longer than the whole parse budget (docs/parse.md, Speed). XML_PARSER_OPTIONS keeps
+ * alone it took longer than the whole parse budget (README, "Parsing feeds" → Speed). XML_PARSER_OPTIONS keeps
  * that configuration so `npm run bench` can still time bare fast-xml-parser on the same bytes.
  */
 import { XmlEntities } from './entities';

@@ -1,5 +1,5 @@
 /**
- * Workers KV key layout of the refresh path (see docs/refresh.md, "KV layout and write budget").
+ * Workers KV key layout of the refresh path (see README, "KV layout and write budget").
  *
  *   config               the configuration stored through PUT /admin/config (JSON); absent = bundled default
  *   sources:state        ONE record with every source's fetch state ({ [sourceId]: SourceState }), so a
