@@ -12,9 +12,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer as createHttpServer, type Server } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../scripts/lib/wrangler-dev';
 import { CORPUS_ROOT, generateFeeds, pipelineSpec } from './corpus';
 import { fmt, heading, table, target, type TargetResult } from './report';
 
@@ -25,18 +25,6 @@ const HOUR = 3_600_000;
 const BUILD_TIMEOUT_MS = 120_000;
 const START_TIMEOUT_MS = 90_000;
 const STOP_GRACE_MS = 5_000;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createNetServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const WRANGLER_ENV = {
   ...process.env,

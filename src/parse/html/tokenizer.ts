@@ -124,6 +124,19 @@ function startTag(src: string, lt: number, sink: TokenSink): number {
   return -1;
 }
 
+/**
+ * Skips a declaration or processing instruction (`<!DOCTYPE …>`, `<?xml …?>`) and returns the index
+ * after its `>`. Unterminated, it is the rest of the input and shows as text, as feedparser does: -1.
+ */
+function skipDeclaration(src: string, lt: number, sink: TokenSink): number {
+  const gt = src.indexOf('>', lt + 2);
+  if (gt < 0) {
+    sink.text(src.slice(lt));
+    return -1;
+  }
+  return gt + 1;
+}
+
 export function tokenize(src: string, sink: TokenSink): void {
   const n = src.length;
   let i = 0;
@@ -166,23 +179,15 @@ export function tokenize(src: string, sink: TokenSink): void {
         i = lt + 9;
       } else if (isAsciiLetter(src.charCodeAt(lt + 2)) || src.charCodeAt(lt + 2) === GT) {
         // <!DOCTYPE ...> and other declarations
-        const gt = src.indexOf('>', lt + 2);
-        if (gt < 0) {
-          sink.text(src.slice(lt));
-          return;
-        }
-        i = gt + 1;
+        i = skipDeclaration(src, lt, sink);
+        if (i < 0) return;
       } else {
         sink.text('<');
         i = lt + 1;
       }
     } else if (c === QUESTION) {
-      const gt = src.indexOf('>', lt + 2);
-      if (gt < 0) {
-        sink.text(src.slice(lt));
-        return;
-      }
-      i = gt + 1;
+      i = skipDeclaration(src, lt, sink);
+      if (i < 0) return;
     } else {
       sink.text('<');
       i = lt + 1;
