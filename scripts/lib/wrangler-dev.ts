@@ -23,6 +23,8 @@ export interface DevWorkerOptions {
   vars?: Record<string, string>;
   /** Echo wrangler's output to this process's stderr. */
   echo?: boolean;
+  /** Called with every complete line wrangler prints (the Worker's console output among them). */
+  onLine?: (line: string) => void;
   startTimeoutMs?: number;
 }
 
@@ -62,12 +64,20 @@ export async function startDevWorker(opts: DevWorkerOptions): Promise<DevWorker>
     detached: true,
   });
   let output = '';
-  const collect = (chunk: Buffer) => {
-    output += chunk.toString();
-    if (opts.echo) process.stderr.write(chunk);
+  const collector = () => {
+    let partial = '';
+    return (text: string) => {
+      output += text;
+      if (opts.echo) process.stderr.write(text);
+      if (!opts.onLine) return;
+      const lines = (partial + text).split('\n');
+      partial = lines.pop()!;
+      for (const line of lines) opts.onLine(line.replace(/\r$/, ''));
+    };
   };
-  child.stdout!.on('data', collect);
-  child.stderr!.on('data', collect);
+  // Decoded as UTF-8 by the streams, so a character split across two chunks stays whole.
+  child.stdout!.setEncoding('utf8').on('data', collector());
+  child.stderr!.setEncoding('utf8').on('data', collector());
   let exited = false;
   child.once('exit', () => {
     exited = true;

@@ -10,6 +10,7 @@ import { validateConfig, type ConfigProblem } from '../config/validate';
 import type { Env } from '../env';
 import { sourcesPerInvocation } from '../jobs/budget';
 import type { RefreshHooks } from '../jobs/hooks';
+import { describeRefresh } from '../jobs/log';
 import { refreshSources } from '../jobs/refresh';
 import { changedHook, fetchDeps } from '../jobs/scheduled';
 import type { MarqueeConfig, SourceConfig } from '../model';
@@ -134,6 +135,7 @@ export function adminRoutes(hooks: RefreshHooks = {}): Hono<{ Bindings: Env }> {
       ...fetchDeps(hooks),
       onChanged: changedHook(c.env, config, hooks),
     });
+    console.log(describeRefresh('admin', report));
     return c.json(report);
   });
 

@@ -7,6 +7,7 @@ import { loadConfig } from '../config/load';
 import type { Env } from '../env';
 import { sourcesPerInvocation } from './budget';
 import type { RefreshHooks } from './hooks';
+import { describeRefresh } from './log';
 import { refreshSources, type RefreshReport } from './refresh';
 import { changedHook, fetchDeps, type RefreshMessage } from './scheduled';
 
@@ -64,6 +65,6 @@ export async function consumeRefreshBatch(batch: MessageBatch<unknown>, env: Env
 export function createQueueHandler(hooks: RefreshHooks = {}): ExportedHandlerQueueHandler<Env, unknown> {
   return async (batch, env) => {
     const report = await consumeRefreshBatch(batch, env, new Date(), hooks);
-    if (report) console.log(`refresh queue: fetched ${report.fetched}, changed=${report.changed}`);
+    if (report) console.log(describeRefresh('queue', report));
   };
 }

@@ -11,6 +11,7 @@ import { itemsKey } from '../storage/keys';
 import { commitStates, initialState, readStates, type StateRecord } from '../storage/source-state';
 import { sourcesPerInvocation } from './budget';
 import type { RefreshHooks } from './hooks';
+import { describeRefresh } from './log';
 import { refreshSources, type RefreshReport } from './refresh';
 
 /** Enqueued sources are not enqueued again by the next ticks for this long (the consumer's window). */
@@ -102,6 +103,6 @@ export function createScheduledHandler(hooks: RefreshHooks = {}): ExportedHandle
   return async (controller, env) => {
     const result = await runScheduledRefresh(env, new Date(controller.scheduledTime), hooks);
     if (result.mode === 'queued') console.log(`refresh: ${result.sources} due sources enqueued in ${result.batches} batches`);
-    else console.log(`refresh: fetched ${result.report.fetched}, changed=${result.report.changed}`);
+    else console.log(describeRefresh('cron', result.report));
   };
 }
