@@ -7,13 +7,13 @@
  *   members' tags) → ledger (stable ids, dates that never move forward) → curate (window, filters,
  *   ranking, caps).
  */
-import { curate } from './curate';
-import { dedupeItems, exactKeys, sourceItemKey, type DedupeStats } from './dedupe';
+import { curate, EXCLUDE_PHRASES, INCLUDE_PHRASES, phraseTagger, type PhraseHits } from './curate';
+import { dedupeItems, exactKeys, itemWords, sourceItemKey, type DedupeStats, type ItemWords } from './dedupe';
 import { urlKey } from './dedupe/canonical-url';
 import type { Item, MarqueeConfig, SourceConfig, SourcedItem, Story } from './model';
 import { assignIds, LEDGER_RETENTION_DAYS, type ClusterKeys, type Ledger } from './pipeline/ledger';
 import { itemTime, mergeCluster, orderMembers } from './pipeline/merge';
-import { compileTaxonomy, type Tagger } from './tag';
+import { compileTaxonomy, scanItem, Vocabulary, WordScanner, type Tagger } from './tag';
 
 export { emptyLedger, readLedger, type Ledger, type LedgerStory } from './pipeline/ledger';
 
@@ -72,11 +72,27 @@ export function buildStories(input: BuildInput): BuildResult {
   const { config, now } = input;
   const tagger = input.tagger ?? compileTaxonomy(config.taxonomy);
   const items = sourcedItems(input.sources);
-  const { clusters, stats } = dedupeItems(items);
+  // Every item's text is read once: its words feed the tagger, the curation phrases and the dedupe stage.
+  const vocabulary = new Vocabulary();
+  const scanner = new WordScanner(vocabulary);
+  const tagWords = tagger.bind(vocabulary);
+  const phrases = phraseTagger(config.curation)?.bind(vocabulary);
+  const words: ItemWords[] = [];
+  const itemTags: number[][] = [];
+  const itemPhrases: number[][] = [];
+  for (const item of items) {
+    const scanned = scanItem(scanner, item);
+    itemTags.push(tagWords(scanner, item.sourceTags));
+    itemPhrases.push(phrases ? phrases(scanner) : []);
+    words.push(itemWords(scanner, scanned, item));
+  }
+  const { clusters, stats } = dedupeItems(items, { words, vocabulary });
 
   const drafts = clusters.map((members) => {
     const ordered = orderMembers(members.map((i) => items[i]!));
-    const tags = tagger.normalizeIds(ordered.flatMap((item) => tagger.tagItem(item)));
+    const tags = tagger.idsOf(members.flatMap((i) => itemTags[i]!));
+    const found = new Set(members.flatMap((i) => itemPhrases[i]!));
+    const phraseHits: PhraseHits = { include: found.has(INCLUDE_PHRASES), exclude: found.has(EXCLUDE_PHRASES) };
     const times = ordered.map(itemTime).filter((t): t is number => t !== null);
     const keys = [...new Set(ordered.flatMap(memberKeys))].sort(byString);
     const clusterKeys: ClusterKeys = {
@@ -84,7 +100,7 @@ export function buildStories(input: BuildInput): BuildResult {
       mintKey: mintKey(ordered),
       earliestDate: times.length ? Math.min(...times) : null,
     };
-    return { story: mergeCluster(ordered, tags), clusterKeys, latest: times.length ? Math.max(...times) : null };
+    return { story: mergeCluster(ordered, tags), clusterKeys, phraseHits, latest: times.length ? Math.max(...times) : null };
   });
 
   // Ids are claimed oldest cluster first so that the assignment does not depend on input order.
@@ -103,17 +119,20 @@ export function buildStories(input: BuildInput): BuildResult {
     retentionDays,
   );
 
+  const hitsOf = new Map<Story, PhraseHits>();
   const all: Story[] = order.map((index, position) => {
-    const { story, latest } = drafts[index]!;
+    const { story, latest, phraseHits } = drafts[index]!;
     const { id, published } = assignments[position]!;
     const updated = latest !== null && latest > Date.parse(published) ? new Date(latest).toISOString() : null;
-    return { id, ...story, published, updated };
+    const built: Story = { id, ...story, published, updated };
+    hitsOf.set(built, phraseHits);
+    return built;
   });
   all.sort((a, b) => byString(b.published, a.published) || byString(a.id, b.id));
 
   const sourceWeights: Record<string, number> = {};
   for (const source of config.sources) sourceWeights[source.id] = source.weight ?? 1;
   for (const { source } of input.sources) sourceWeights[source.id] ??= source.weight ?? 1;
-  const stories = curate(all, config.curation, { now, sourceWeights });
+  const stories = curate(all, config.curation, { now, sourceWeights, phraseHits: (story) => hitsOf.get(story)! });
   return { stories, all, ledger, stats };
 }

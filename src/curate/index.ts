@@ -2,10 +2,12 @@
  * Curation: which stories the merged feed carries, and in what order.
  *
  * 1. Window: stories published more than `maxAgeDays` before `now` are dropped.
- * 2. Exclude: a story carrying an excluded tag, or whose headline/summary/content text contains an
- *    excluded phrase, is dropped. Include: when include tags or phrases are configured, a story must
- *    carry one of the tags or contain one of the phrases. Phrases match like taxonomy phrases
- *    (whole words, case/quote/dash-insensitive).
+ * 2. Exclude: a story carrying an excluded tag, or whose text contains an excluded phrase, is
+ *    dropped. Include: when include tags or phrases are configured, a story must carry one of the
+ *    tags or contain one of the phrases. Phrases match like taxonomy phrases (whole words,
+ *    case/quote/dash-insensitive). A story's text is its originals' headlines, summaries and content:
+ *    the editor matches the phrases while it reads each item (`phraseTagger`); on its own, curate
+ *    reads the merged entry's headline, summary and content and the originals' headlines.
  * 3. Ranking (deterministic), each term in 0..1:
  *      recency  = 0.5 ^ (ageHours / halfLifeHours)                 (age from `published`, ≥ 0)
  *      weight   = representative source weight / highest configured source weight
@@ -17,7 +19,7 @@
  */
 import type { CurationConfig, Story, TaxonomyTag } from '../model';
 import { htmlToText } from '../parse/html/text';
-import { compileTaxonomy } from '../tag';
+import { compileTaxonomy, type Tagger } from '../tag';
 
 export const DEFAULT_RANKING = { recency: 0.6, sourceWeight: 0.2, outlets: 0.2, halfLifeHours: 36 } as const;
 /** A story carried by this many outlets gets the full outlets term. */
@@ -26,29 +28,62 @@ export const OUTLETS_SATURATION = 8;
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
+/** Which of the curation's phrase lists a story's text matches. */
+export interface PhraseHits {
+  include: boolean;
+  exclude: boolean;
+}
+
 export interface CurateContext {
   now: Date;
   /** Source id → editorial weight (default 1). */
   sourceWeights: Record<string, number>;
+  /** The phrase lists a story matches, when the caller already knows (the editor); else its text is read. */
+  phraseHits?: (story: Story) => PhraseHits;
 }
 
-/** A matcher for a list of free phrases, with the taxonomy's matching rules. */
-export function compilePhrases(phrases: readonly string[]): (text: string) => boolean {
-  if (phrases.length === 0) return () => false;
-  const tag: TaxonomyTag = { id: 'phrase', label: 'phrase', kind: 'phrase', match: [...phrases] };
-  const tagger = compileTaxonomy([tag]);
-  return (text) => tagger.tagText(text).length > 0;
+/** Tag positions `phraseTagger` gives the two lists. */
+export const INCLUDE_PHRASES = 0;
+export const EXCLUDE_PHRASES = 1;
+
+/**
+ * The curation's include and exclude phrases as a two-tag taxonomy (tag 0 includes, tag 1 excludes),
+ * matched with the taxonomy's rules; null when neither list has phrases.
+ */
+export function phraseTagger(curation: CurationConfig): Tagger | null {
+  const include = curation.include?.phrases ?? [];
+  const exclude = curation.exclude?.phrases ?? [];
+  if (include.length === 0 && exclude.length === 0) return null;
+  const tag = (id: string, match: readonly string[]): TaxonomyTag => ({ id, label: id, kind: 'phrase', match: [...match] });
+  return compileTaxonomy([tag('include', include), tag('exclude', exclude)]);
 }
 
-function storyText(story: Story): string[] {
-  const content = story.contentHtml ? htmlToText(story.contentHtml) : '';
-  return [story.title, story.summary ?? '', content, ...story.sources.map((s) => s.title ?? '')];
+function textHits(curation: CurationConfig): (story: Story) => PhraseHits {
+  const tagger = phraseTagger(curation);
+  if (!tagger) return () => ({ include: false, exclude: false });
+  return (story) => {
+    const content = story.contentHtml ? htmlToText(story.contentHtml) : '';
+    const found = new Set<string>();
+    for (const text of [story.title, story.summary ?? '', content, ...story.sources.map((s) => s.title ?? '')]) {
+      for (const id of tagger.tagText(text)) found.add(id);
+    }
+    return { include: found.has('include'), exclude: found.has('exclude') };
+  };
 }
 
-export function rankScore(story: Story, curation: CurationConfig, ctx: CurateContext): number {
-  const ranking = { ...DEFAULT_RANKING, ...curation.ranking };
-  const weights = Object.values(ctx.sourceWeights);
-  const maxWeight = Math.max(1, ...weights.filter((w) => Number.isFinite(w)));
+/** The ranking's fixed parts: weights merged with the defaults and the highest source weight. */
+interface RankBasis {
+  ranking: { recency: number; sourceWeight: number; outlets: number; halfLifeHours: number };
+  maxWeight: number;
+}
+
+function rankBasis(curation: CurationConfig, ctx: CurateContext): RankBasis {
+  const weights = Object.values(ctx.sourceWeights).filter((w) => Number.isFinite(w));
+  return { ranking: { ...DEFAULT_RANKING, ...curation.ranking }, maxWeight: Math.max(1, ...weights) };
+}
+
+export function rankScore(story: Story, curation: CurationConfig, ctx: CurateContext, basis = rankBasis(curation, ctx)): number {
+  const { ranking, maxWeight } = basis;
   const representative = story.sources[0]?.source ?? '';
   const weight = Math.max(0, ctx.sourceWeights[representative] ?? 1) / maxWeight;
   const ageHours = Math.max(0, (ctx.now.getTime() - Date.parse(story.published)) / HOUR_MS);
@@ -62,21 +97,22 @@ export function curate(stories: readonly Story[], curation: CurationConfig, ctx:
   const oldest = ctx.now.getTime() - curation.maxAgeDays * DAY_MS;
   const includeTags = new Set(curation.include?.tags ?? []);
   const excludeTags = new Set(curation.exclude?.tags ?? []);
-  const includePhrase = compilePhrases(curation.include?.phrases ?? []);
-  const excludePhrase = compilePhrases(curation.exclude?.phrases ?? []);
   const hasInclude = includeTags.size > 0 || (curation.include?.phrases?.length ?? 0) > 0;
-  const hasExcludePhrases = (curation.exclude?.phrases?.length ?? 0) > 0;
+  const hasPhrases = (curation.include?.phrases?.length ?? 0) + (curation.exclude?.phrases?.length ?? 0) > 0;
+  const phraseHits = hasPhrases ? (ctx.phraseHits ?? textHits(curation)) : null;
 
   const kept = stories.filter((story) => {
     const published = Date.parse(story.published);
     if (!Number.isFinite(published) || published < oldest) return false;
     if (story.tags.some((t) => excludeTags.has(t))) return false;
-    if (hasExcludePhrases && storyText(story).some(excludePhrase)) return false;
+    const hits = phraseHits?.(story);
+    if (hits?.exclude) return false;
     if (!hasInclude) return true;
-    return story.tags.some((t) => includeTags.has(t)) || storyText(story).some(includePhrase);
+    return story.tags.some((t) => includeTags.has(t)) || hits?.include === true;
   });
 
-  const scored = kept.map((story) => ({ story, score: rankScore(story, curation, ctx), time: Date.parse(story.published) }));
+  const basis = rankBasis(curation, ctx);
+  const scored = kept.map((story) => ({ story, score: rankScore(story, curation, ctx, basis), time: Date.parse(story.published) }));
   scored.sort((a, b) => b.score - a.score || b.time - a.time || (a.story.id < b.story.id ? -1 : a.story.id > b.story.id ? 1 : 0));
 
   const perSource = new Map<string, number>();

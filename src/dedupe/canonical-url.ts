@@ -101,12 +101,42 @@ function normalizedQuery(url: URL): string {
 }
 
 /**
+ * An http(s) URL already in canonical form except perhaps for one trailing slash: lowercase host, no
+ * port, userinfo, query, fragment, escapes, doubled slashes, dot segments or index file (most feed links). Its
+ * canonical form is found with string operations alone.
+ */
+const PLAIN_URL = /^https?:\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[A-Za-z0-9_~.-]+)*\/?$/;
+
+/** `.` and `..` path segments, which URL resolves. */
+const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
+
+/** Canonical forms are asked for the same links many times per build (dedupe, ids, merging): remembered, up to a bound. */
+const remembered = new Map<string, string | null>();
+const REMEMBERED_MAX = 50_000;
+
+/**
  * The display canonical form of an http(s) URL, or null when `raw` is not one.
  * Lowercase scheme and host (URL does it), default port dropped, no fragment, tracking parameters
  * removed, remaining parameters sorted, `index.html` and trailing slashes folded.
  */
 export function canonicalUrl(raw: string | null | undefined): string | null {
   if (!raw) return null;
+  let canonical = remembered.get(raw);
+  if (canonical !== undefined) return canonical;
+  canonical = PLAIN_URL.test(raw) && !INDEX_FILE.test(raw) && !DOT_SEGMENT.test(raw) ? plainCanonical(raw) : parsedCanonical(raw);
+  if (remembered.size >= REMEMBERED_MAX) remembered.clear();
+  remembered.set(raw, canonical);
+  return canonical;
+}
+
+function plainCanonical(raw: string): string {
+  const pathStart = raw.indexOf('/', raw.indexOf('//') + 2);
+  // A host alone gets the root path; a trailing slash after a path is folded.
+  if (pathStart < 0) return `${raw}/`;
+  return raw.length - 1 > pathStart && raw.endsWith('/') ? raw.slice(0, -1) : raw;
+}
+
+function parsedCanonical(raw: string): string | null {
   const url = parseHttpUrl(raw);
   if (!url) return null;
   const host = url.hostname.replace(/\.$/, '');

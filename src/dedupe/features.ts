@@ -1,18 +1,19 @@
 /**
- * What the near-duplicate detector knows about one item: weighted terms from the headline, the
- * summary and the lead of the article, the words that are proper names (capitalized mid-sentence),
- * and the numbers. All plain data, computed once per item (linear in the text it reads).
+ * What the near-duplicate detector reads of one item: the headline's words, the lead (the summary
+ * and the first words of the article), which lead words are proper names, and the date. It reads
+ * them off the word list the editor scanned once per item (`scanItem`), so no text is parsed twice.
  */
 import type { SourcedItem } from '../model';
-import { htmlToText } from '../parse/html/text';
-import { foldText, tokenize } from '../tag/normalize';
+import { JOINED, NAME, OPENS, scanItem, Vocabulary, WordScanner, type ScannedItem } from '../tag';
 
-/** Headline words count this many times a body word: the headline is the editor's own summary. */
+/** Headline terms count this many times a lead term: the headline is the editor's own summary. */
 export const TITLE_WEIGHT = 3;
 /** How many words of the article body join the summary ("the lead"). */
 export const LEAD_WORDS = 60;
-/** Characters of HTML read to find the lead: bounds the cost on huge content:encoded bodies. */
-const MAX_HTML_READ = 8_000;
+/** A summary alone (no distinct body) counts up to this many words. */
+const SUMMARY_WORDS = LEAD_WORDS * 2;
+/** A summary and a body that open with this many identical words are one text (the summary is the lead). */
+const SAME_OPENING_WORDS = 12;
 
 /**
  * Function words and newsroom boilerplate that say nothing about which story an item tells.
@@ -34,18 +35,22 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   ).split(/\s+/),
 );
 
-export interface ItemFeatures {
-  /** Stemmed term → weight (headline terms weighted TITLE_WEIGHT). */
-  terms: Map<string, number>;
-  /** Stemmed terms that appear as proper names (capitalized mid-sentence) in the summary or lead. */
-  entities: Set<string>;
-  /** Published time in ms, or null when the item is undated. */
+/** The words of one item the detector reads, as ids of the batch's vocabulary. */
+export interface ItemWords {
+  title: Int32Array;
+  /** NAME flags parallel to `title` (meaningful when the headline is in sentence case). */
+  titleFlags: Uint8Array;
+  lead: Int32Array;
+  /** NAME flags parallel to `lead` (capitalized words that do not open a sentence). */
+  leadFlags: Uint8Array;
+  /** Published (else updated) time in ms, or null when the item is undated. */
   time: number | null;
 }
 
 /** A deliberately light stemmer: folds plurals and -ing/-ed so "jumps", "jumping", "jumped" meet. */
 export function stem(token: string): string {
-  if (/^\d/.test(token)) return token;
+  const first = token.charCodeAt(0);
+  if (first >= 48 && first <= 57) return token;
   const n = token.length;
   if (n > 4 && token.endsWith('ies')) return token.slice(0, -3) + 'y';
   if (n > 5 && token.endsWith('ing')) return token.slice(0, -3);
@@ -56,59 +61,139 @@ export function stem(token: string): string {
   return token;
 }
 
-function usefulTerms(text: string): string[] {
-  const out: string[] = [];
-  for (const token of tokenize(text)) {
-    if (token.length < 2 && !/^\d$/.test(token)) continue;
-    if (STOP_WORDS.has(token)) continue;
-    out.push(stem(token));
-  }
-  return out;
-}
-
-const CAPITALIZED_WORD = /(^|[.!?:;"“”]\s+|\s)([\p{Lu}][\p{L}\p{N}'’.-]*)/gu;
-
-/** Proper-name terms: capitalized words that do not open a sentence. */
-function properNames(text: string): Set<string> {
-  const names = new Set<string>();
-  for (const match of text.matchAll(CAPITALIZED_WORD)) {
-    const boundary = match[1] ?? '';
-    if (match.index === 0 || /[.!?:;"“”]/.test(boundary)) continue;
-    for (const term of usefulTerms(match[2] ?? '')) names.add(term);
-  }
-  return names;
-}
-
-function firstWords(text: string, count: number): string {
-  const words = text.split(/\s+/).filter(Boolean);
-  return words.slice(0, count).join(' ');
-}
-
 function parseTime(iso: string | null): number | null {
   if (!iso) return null;
   const t = Date.parse(iso);
   return Number.isFinite(t) ? t : null;
 }
 
-/** The text that identifies an item's story: summary plus the lead of its content (deduplicated when the summary is the lead). */
-export function leadText(item: Pick<SourcedItem, 'summary' | 'contentHtml'>): string {
-  const summary = item.summary?.trim() ?? '';
-  const body = item.contentHtml ? htmlToText(item.contentHtml.slice(0, MAX_HTML_READ)) : '';
-  const lead = firstWords(body, LEAD_WORDS);
-  if (!summary) return lead;
-  if (!lead) return firstWords(summary, LEAD_WORDS * 2);
-  const foldedSummary = foldText(summary).replace(/\W+/g, ' ').trim();
-  const foldedLead = foldText(lead).replace(/\W+/g, ' ').trim();
-  if (foldedLead.startsWith(foldedSummary.slice(0, 80)) || foldedSummary.startsWith(foldedLead.slice(0, 80))) {
-    return foldedLead.length >= foldedSummary.length ? lead : firstWords(summary, LEAD_WORDS * 2);
-  }
-  return `${firstWords(summary, LEAD_WORDS)}\n${lead}`;
+function sameOpening(ids: Int32Array, a: number, b: number, count: number): boolean {
+  for (let k = 0; k < count; k++) if (ids[a + k] !== ids[b + k]) return false;
+  return true;
 }
 
-export function itemFeatures(item: SourcedItem): ItemFeatures {
-  const terms = new Map<string, number>();
-  for (const term of usefulTerms(item.title ?? '')) terms.set(term, (terms.get(term) ?? 0) + TITLE_WEIGHT);
-  const lead = leadText(item);
-  for (const term of usefulTerms(lead)) terms.set(term, (terms.get(term) ?? 0) + 1);
-  return { terms, entities: properNames(lead), time: parseTime(item.published ?? item.updated) };
+/**
+ * The detector's words of the item just scanned into `scanner`: the headline, and the lead — the
+ * summary and the body's first LEAD_WORDS words, or only one of them when the summary is the body's
+ * opening (feeds often repeat it).
+ */
+export function itemWords(scanner: WordScanner, scanned: ScannedItem, item: Pick<SourcedItem, 'published' | 'updated'>): ItemWords {
+  const { ids, flags } = scanner;
+  const [s0, s1] = scanned.summary;
+  const [c0, c1] = scanned.content;
+  const summaryLength = s1 - s0;
+  const contentLength = c1 - c0;
+  let parts: Array<[number, number]>;
+  if (summaryLength === 0) parts = [[c0, c0 + Math.min(contentLength, LEAD_WORDS)]];
+  else if (contentLength === 0) parts = [[s0, s0 + Math.min(summaryLength, SUMMARY_WORDS)]];
+  else {
+    const opening = Math.min(SAME_OPENING_WORDS, summaryLength, contentLength);
+    if (sameOpening(ids, s0, c0, opening)) {
+      parts = contentLength >= summaryLength
+        ? [[c0, c0 + Math.min(contentLength, LEAD_WORDS)]]
+        : [[s0, s0 + Math.min(summaryLength, SUMMARY_WORDS)]];
+    } else {
+      parts = [[s0, s0 + Math.min(summaryLength, LEAD_WORDS)], [c0, c0 + Math.min(contentLength, LEAD_WORDS)]];
+    }
+  }
+  let length = 0;
+  for (const [a, b] of parts) length += b - a;
+  const lead = new Int32Array(length);
+  const leadFlags = new Uint8Array(length);
+  let k = 0;
+  for (const [a, b] of parts) {
+    lead.set(ids.subarray(a, b), k);
+    leadFlags.set(flags.subarray(a, b), k);
+    k += b - a;
+  }
+  clearEchoes(ids.subarray(scanned.title[0], scanned.title[1]), lead, leadFlags);
+  return {
+    title: ids.slice(scanned.title[0], scanned.title[1]),
+    titleFlags: flags.slice(scanned.title[0], scanned.title[1]),
+    lead,
+    leadFlags,
+    time: parseTime(item.published ?? item.updated),
+  };
 }
+
+/** Shortest run of headline words, repeated in the lead, that counts as a copy of the headline. */
+const ECHO_WORDS = 3;
+
+/**
+ * Marks lead words that repeat the headline as saying nothing of their case (OPENS) (WordPress's "The post <headline>
+ * appeared first on…", "Read more: <headline>"): a title-case headline capitalizes every word, so
+ * its copy says nothing about which words are names.
+ */
+function clearEchoes(title: Int32Array, lead: Int32Array, leadFlags: Uint8Array): void {
+  if (title.length < ECHO_WORDS || lead.length < ECHO_WORDS) return;
+  const pairs = new Set<number>();
+  for (let k = 0; k + 1 < title.length; k++) pairs.add(title[k]! * 0x200000 + title[k + 1]!);
+  for (let p = 0; p + ECHO_WORDS <= lead.length; p++) {
+    let run = true;
+    for (let q = p; q + 1 < p + ECHO_WORDS; q++) {
+      if (!pairs.has(lead[q]! * 0x200000 + lead[q + 1]!)) {
+        run = false;
+        break;
+      }
+    }
+    if (run) for (let q = p; q < p + ECHO_WORDS; q++) leadFlags[q] = OPENS;
+  }
+}
+
+/** Scans a batch for the detector alone (tests and tools; the editor scans once for tags and dedupe). */
+export function scanWords(items: readonly SourcedItem[], vocabulary = new Vocabulary()): ItemWords[] {
+  const scanner = new WordScanner(vocabulary);
+  return items.map((item) => itemWords(scanner, scanItem(scanner, item), item));
+}
+
+const FIGURE = /^(\d+)(?:m|mn|mln|b|bn|k|million|billion)$/;
+
+/** Maps vocabulary ids to stemmed term ids (-1: a stop word or a lone letter), caching per word. */
+export class Terms {
+  private byWord = new Int32Array(0);
+  private readonly termId = new Map<string, number>();
+  readonly texts: string[] = [];
+
+  constructor(private readonly vocabulary: Vocabulary) {}
+
+  of(word: number): number {
+    if (word >= this.byWord.length) {
+      const grown = new Int32Array(Math.max(this.vocabulary.size, word + 1, this.byWord.length * 2)).fill(-2);
+      grown.set(this.byWord);
+      this.byWord = grown;
+    }
+    let term = this.byWord[word]!;
+    if (term === -2) {
+      term = this.resolve(this.vocabulary.word(word));
+      this.byWord[word] = term;
+    }
+    return term;
+  }
+
+  get size(): number {
+    return this.texts.length;
+  }
+
+  /** True for a term that is a figure (starts with a digit). */
+  isFigure(term: number): boolean {
+    const first = this.texts[term]!.charCodeAt(0);
+    return first >= 48 && first <= 57;
+  }
+
+  private resolve(token: string): number {
+    if (token.length < 2 && !(token >= '0' && token <= '9')) return -1;
+    if (STOP_WORDS.has(token)) return -1;
+    // A figure with its unit is the figure: "$155m", "$155M" and "$155 million" all give 155.
+    const figure = FIGURE.exec(token);
+    const stemmed = figure ? figure[1]! : stem(token);
+    let id = this.termId.get(stemmed);
+    if (id === undefined) {
+      id = this.texts.length;
+      this.termId.set(stemmed, id);
+      this.texts.push(stemmed);
+    }
+    return id;
+  }
+}
+
+export { JOINED, NAME, OPENS };

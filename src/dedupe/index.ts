@@ -3,62 +3,69 @@
  *
  * 1. Exact duplicates: items sharing a canonical URL key, the same (source, item id), or a guid that is
  *    a permalink to the same canonical URL are one entry, unconditionally.
- * 2. Near duplicates, in time about linear in the number of items (never all pairs):
- *    - features: headline terms (×TITLE_WEIGHT) + summary + first LEAD_WORDS words of content,
- *      stop words dropped, lightly stemmed; TF-IDF weights with IDF over the batch;
+ * 2. Near duplicates, in time linear in the number of items (never all pairs):
+ *    - features (features.ts): headline terms (×TITLE_WEIGHT) + the lead, stop words dropped, lightly
+ *      stemmed; TF-IDF weights with IDF over the batch; which lead terms are proper names;
  *    - candidates by blocking: each item is indexed under its BLOCK_KEYS most distinctive terms
- *      (highest TF-IDF, df ≥ 2); within each key's posting list, sorted by time, an item is paired only
- *      with its next NEIGHBORHOOD items. Candidate pairs ≤ n · BLOCK_KEYS · NEIGHBORHOOD: O(n);
- *    - verification (pairScore): published within WINDOW_DAYS, TF-IDF cosine, plus agreement on
- *      proper names and on distinctive non-name words (event words, numbers);
- *    - clustering: accepted pairs joined strongest first with union-find; a join must keep the two
- *      clusters' centroids at cosine ≥ CENTROID_MIN, so A~B and B~C do not chain A and C when A and C
- *      are different news. Two clusters that each hold several reports (exact duplicates count once)
- *      join only at centroid cosine ≥ CLUSTER_JOIN_MIN, or over a link of cosine ≥ CLUSTER_BRIDGE_MIN:
- *      outlets' reports of one event agree with each other first, so a same-week look-alike (the
- *      premiere walkout on the eve of the strike) has become its own cluster by the time its weak
- *      link to the other story is considered.
- *    - one article per outlet: outlets do not report one story twice, so two different articles of
- *      one source never share a story (exact duplicates aside), and a join that would put two
- *      articles of one source in one cluster is refused. This is what stops long chains.
- *    Total: O(n · (T + BLOCK_KEYS · NEIGHBORHOOD · T)) for T terms per item, plus sorting postings.
+ *      (highest TF-IDF, held by at least two items); walking each key's posting list in time order,
+ *      an item meets its next NEIGHBORHOOD items, and a pair becomes a candidate only when it meets
+ *      under MIN_SHARED_KEYS keys. At most n · BLOCK_KEYS · NEIGHBORHOOD meetings: O(n);
+ *    - verification (PairScorer): published within WINDOW_DAYS, TF-IDF cosine, and headline
+ *      coverage both ways — the share of each headline's distinctive weight (IDF) that the other
+ *      report mentions anywhere. Two reports of one event name the same film, person and figures;
+ *      two pieces of news about one person each headline something the other never mentions;
+ *    - clustering: accepted pairs joined strongest first with union-find, under guards: one article
+ *      per outlet, a WINDOW_DAYS span, and centroid agreement (CENTROID_MIN, and CLUSTER_JOIN_MIN or a
+ *      CLUSTER_BRIDGE_MIN link between two clusters that are each several reports already), so a chain
+ *      A≈B≈C does not glue two stories together through a vague middle item.
+ *    Total: O(n · (T + BLOCK_KEYS · NEIGHBORHOOD)) for T terms per item, plus sorting n times.
  */
 import type { SourcedItem } from '../model';
+import { Vocabulary } from '../tag';
 import { isSiteRootKey, urlKey } from './canonical-url';
-import { itemFeatures, type ItemFeatures } from './features';
+import { scanWords, Terms, JOINED, NAME, OPENS, TITLE_WEIGHT, type ItemWords } from './features';
 import { UnionFind } from './union-find';
 
 export { canonicalUrl, urlKey } from './canonical-url';
+export { itemWords, scanWords, type ItemWords } from './features';
 
 /** How many distinctive terms index each item for candidate generation. */
-export const BLOCK_KEYS = 8;
-/** How many time-ordered neighbours in one posting list an item is compared with. */
-export const NEIGHBORHOOD = 24;
+export const BLOCK_KEYS = Number(globalThis.process?.env?.MQ_BLOCK ?? 12);
+/** How many time-ordered neighbours in one posting list an item meets. */
+export const NEIGHBORHOOD = Number(globalThis.process?.env?.MQ_NB ?? 32);
+/** A pair is scored only when it meets under this many of its keys (or under all keys of an item with fewer). */
+export const MIN_SHARED_KEYS = Number(globalThis.process?.env?.MQ_SHARED ?? 3);
 /** Items published further apart than this are never the same story. */
 export const WINDOW_DAYS = 4;
 /** Verified pairs need at least this TF-IDF cosine... */
 export const MIN_COSINE = 0.15;
-/** ...and this much IDF mass of shared words that are not proper names (what happened, numbers). */
+/** ...and this much IDF mass of shared words that are not proper names (what happened, numbers)... */
 export const MIN_EVENT_EVIDENCE = 3.0;
 /** ...and this much IDF mass of shared words overall (names and event words together). */
 export const MIN_SHARED_EVIDENCE = 10;
 /** Pairs at or above this cosine need no further evidence (rewrites of one wire copy). */
 export const STRONG_COSINE = 0.55;
 /**
+ * Two headlines that each name something (a person, a title, a figure) the other report never
+ * mentions are two different pieces of news about one subject ("Cruise thanks fans from a
+ * helicopter" and "Cruise rides off a cliff"), unless the reports agree this closely anyway.
+ */
+export const UNMATCHED_NAMES_COSINE = 0.5;
+/**
  * IDF is computed as if the batch had at least this many items: in a tiny batch (a new deployment,
- * a test) every word would otherwise look common and evidence thresholds could never be met.
+ * a test) every word would otherwise look common.
  */
 export const IDF_MIN_BATCH = 50;
 /** A join must keep the clusters' centroids at least this similar (anti-chaining guard). */
-export const CENTROID_MIN = 0.2;
+export const CENTROID_MIN = Number(globalThis.process?.env?.MQ_CMIN ?? 0.2);
 /**
  * Two clusters that each already hold several outlets' reports join only when their centroids are
  * this similar. Each is then a story in its own right; a weak link between them (a shared person,
  * union or film, the same week) is the signature of two different news events about one subject.
  */
-export const CLUSTER_JOIN_MIN = 0.35;
+export const CLUSTER_JOIN_MIN = Number(globalThis.process?.env?.MQ_CJOIN ?? 0.35);
 /** ...unless the link that joins them is itself this strong: two reports that closely agree bridge their groups. */
-export const CLUSTER_BRIDGE_MIN = 0.4;
+export const CLUSTER_BRIDGE_MIN = Number(globalThis.process?.env?.MQ_CBRIDGE ?? 0.4);
 
 const DAY_MS = 86_400_000;
 
@@ -74,27 +81,6 @@ export interface DedupeResult {
   /** Groups of item indices, each ascending, ordered by first member. */
   clusters: number[][];
   stats: DedupeStats;
-}
-
-/**
- * The batch with terms interned to integer ids. Each item's terms keep their first-seen order (ids,
- * weights, entity flags in parallel typed arrays): sums run in that order, so every score is the same
- * double whatever the data structure.
- */
-interface Prepared {
-  features: ItemFeatures[];
-  /** Per item: term ids in first-seen order. */
-  ids: Int32Array[];
-  /** Per item: unit TF-IDF weights, parallel to `ids`. */
-  weights: Float64Array[];
-  /** Per item: 1 where the term is a proper name of the item, parallel to `ids`. */
-  entity: Uint8Array[];
-  /** Term id → text. */
-  terms: string[];
-  idf: Float64Array;
-  df: Int32Array;
-  /** Published time per item (0 when undated, for ordering only). */
-  times: Float64Array;
 }
 
 /** The key of an item within its source: `src:<source id>:<item id>`. */
@@ -119,197 +105,412 @@ export function exactKeys(item: Pick<SourcedItem, 'url' | 'id' | 'sourceId'>): s
   return keys;
 }
 
-function prepare(items: readonly SourcedItem[]): Prepared {
-  const features = items.map(itemFeatures);
-  const termId = new Map<string, number>();
-  const terms: string[] = [];
-  const counts: number[] = [];
-  const ids = features.map((f) => {
-    const out = new Int32Array(f.terms.size);
-    let k = 0;
-    for (const term of f.terms.keys()) {
-      let id = termId.get(term);
-      if (id === undefined) {
-        id = terms.length;
-        termId.set(term, id);
-        terms.push(term);
-        counts.push(0);
-      }
-      counts[id]!++;
-      out[k++] = id;
-    }
-    return out;
-  });
-  const n = items.length;
-  const df = Int32Array.from(counts);
-  const idf = new Float64Array(df.length);
-  const size = Math.max(n, IDF_MIN_BATCH);
-  for (let t = 0; t < df.length; t++) idf[t] = Math.log(1 + size / df[t]!);
-  const weights: Float64Array[] = [];
-  const entity: Uint8Array[] = [];
-  for (let i = 0; i < n; i++) {
-    const f = features[i]!;
-    const itemIds = ids[i]!;
-    const w = new Float64Array(itemIds.length);
-    const e = new Uint8Array(itemIds.length);
-    let k = 0;
-    let sum = 0;
-    for (const [term, tf] of f.terms) {
-      const weight = (1 + Math.log(tf)) * idf[itemIds[k]!]!;
-      w[k] = weight;
-      sum += weight * weight;
-      if (f.entities.has(term)) e[k] = 1;
-      k++;
-    }
-    const length = Math.sqrt(sum) || 1;
-    for (let x = 0; x < w.length; x++) w[x] = w[x]! / length;
-    weights.push(w);
-    entity.push(e);
-  }
-  const times = Float64Array.from(features, (f) => f.time ?? 0);
-  return { features, ids, weights, entity, terms, idf, df, times };
-}
+/** Term flags. */
+const FLAG_NAME = 1;
+const FLAG_TITLE = 2;
+/**
+ * A headline term that names something: a figure, or a proper name — a word the batch's writers
+ * capitalize more often than not mid-sentence (in leads and sentence-case headlines).
+ */
+const FLAG_ENTITY = 4;
+/** A figure (a term that starts with a digit). */
+const FLAG_FIGURE = 8;
+
+/** In a headline's term sequence: punctuation between two words (a name never runs across it). */
+const RUN_BREAK = -1;
+
+/** A headline is in sentence case when fewer than this share of its longer words are capitalized. */
+const SENTENCE_CASE_SHARE = 0.6;
 
 /**
- * Scores pairs against one item held in dense arrays (its weights and entity flags by term id), so a
- * shared term is found in O(1) and each pair costs the other item's term count.
+ * The batch's terms, item by item in one flat layout (item i's terms are `term[start[i] .. start[i+1])`,
+ * in first-seen order, so sums always run in the same order).
  */
-class PairScorer {
-  private readonly denseWeight: Float64Array;
-  private readonly denseEntity: Uint8Array;
-  private readonly mark: Int32Array;
-  private anchor = -1;
-  constructor(private readonly p: Prepared, private readonly items: readonly SourcedItem[]) {
-    const v = p.terms.length;
-    this.denseWeight = new Float64Array(v);
-    this.denseEntity = new Uint8Array(v);
-    this.mark = new Int32Array(v).fill(-1);
-  }
-  /** Loads item `large` into the dense arrays. */
-  private load(large: number): void {
-    if (this.anchor === large) return;
-    const ids = this.p.ids[large]!;
-    const w = this.p.weights[large]!;
-    const e = this.p.entity[large]!;
-    for (let k = 0; k < ids.length; k++) {
-      const t = ids[k]!;
-      this.denseWeight[t] = w[k]!;
-      this.denseEntity[t] = e[k]!;
-      this.mark[t] = large;
+interface Prepared {
+  n: number;
+  start: Int32Array;
+  term: Int32Array;
+  /** Unit TF-IDF weights. */
+  weight: Float64Array;
+  flag: Uint8Array;
+  /** Per item: summed IDF of its distinct headline terms. */
+  titleMass: Float64Array;
+  /**
+   * Per item, the names and figures of its headline as runs of consecutive terms ("bob iger",
+   * "dune part two", "2024"), each run ended by -1: `runs[runStart[i] .. runStart[i+1])`.
+   */
+  runStart: Int32Array;
+  runs: Int32Array;
+  idf: Float64Array;
+  df: Int32Array;
+  /** Published time per item (NaN when undated). */
+  times: Float64Array;
+  termCount: number;
+  terms: Terms;
+}
+
+function prepare(words: readonly ItemWords[], terms: Terms): Prepared {
+  const n = words.length;
+  const start = new Int32Array(n + 1);
+  let capacity = 1024;
+  let term = new Int32Array(capacity);
+  let tfs = new Float64Array(capacity);
+  let flag = new Uint8Array(capacity);
+  let tf = new Float64Array(1024);
+  let slot = new Int32Array(1024).fill(-1);
+  let total = 0;
+  // Mid-sentence occurrences of each term, capitalized and not (batch-wide).
+  const capitalMid: number[] = [];
+  const lowerMid: number[] = [];
+  const countCase = (t: number, wordFlags: number): void => {
+    if (wordFlags & OPENS) return;
+    if (wordFlags & NAME) capitalMid[t] = (capitalMid[t] ?? 0) + 1;
+    else lowerMid[t] = (lowerMid[t] ?? 0) + 1;
+  };
+  const add = (t: number, amount: number, bits: number): void => {
+    if (t >= slot.length) {
+      const size = Math.max(t + 1, slot.length * 2);
+      const grownSlot = new Int32Array(size).fill(-1);
+      grownSlot.set(slot);
+      slot = grownSlot;
+      const grownTf = new Float64Array(size);
+      grownTf.set(tf);
+      tf = grownTf;
     }
-    this.anchor = large;
-  }
-  /** The item whose terms are looked up (the one with more terms; the second of an equal pair). */
-  largeOf(i: number, j: number): number {
-    return this.p.ids[i]!.length <= this.p.ids[j]!.length ? j : i;
-  }
-  score(i: number, j: number): PairScore {
-    const { p, items } = this;
-    const rejected = (cosine: number): PairScore => ({ cosine, entityEvidence: 0, eventEvidence: 0, accepted: false });
-    // Outlets do not report one story twice: two different articles of one source are two stories.
-    if (items[i]!.sourceId === items[j]!.sourceId) return rejected(0);
-    const ta = p.features[i]!.time;
-    const tb = p.features[j]!.time;
-    if (ta !== null && tb !== null && Math.abs(ta - tb) > WINDOW_DAYS * DAY_MS) return rejected(0);
-    const large = this.largeOf(i, j);
-    const small = large === j ? i : j;
-    this.load(large);
-    const ids = p.ids[small]!;
-    const w = p.weights[small]!;
-    const e = p.entity[small]!;
-    const { denseWeight, denseEntity, mark, } = this;
-    const idf = p.idf;
-    let cosine = 0;
-    let entityEvidence = 0;
-    let eventEvidence = 0;
-    for (let k = 0; k < ids.length; k++) {
-      const t = ids[k]!;
-      if (mark[t] !== large) continue;
-      cosine += w[k]! * denseWeight[t]!;
-      if (e[k] === 1 || denseEntity[t] === 1) entityEvidence += idf[t]!;
-      else eventEvidence += idf[t]!;
+    let at = slot[t]!;
+    if (at < 0) {
+      if (total === capacity) {
+        capacity *= 2;
+        const t2 = new Int32Array(capacity);
+        t2.set(term);
+        term = t2;
+        const w2 = new Float64Array(capacity);
+        w2.set(tfs);
+        tfs = w2;
+        const f2 = new Uint8Array(capacity);
+        f2.set(flag);
+        flag = f2;
+      }
+      at = total++;
+      slot[t] = at;
+      term[at] = t;
+      tfs[at] = 0;
+      flag[at] = 0;
     }
-    const accepted =
-      cosine >= STRONG_COSINE || (cosine >= MIN_COSINE && eventEvidence >= MIN_EVENT_EVIDENCE && entityEvidence + eventEvidence >= MIN_SHARED_EVIDENCE);
-    return { cosine, entityEvidence, eventEvidence, accepted };
+    tfs[at] = tfs[at]! + amount;
+    flag[at] = flag[at]! | bits;
+  };
+  const titleSeq: number[] = [];
+  const titleSeqStart = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    start[i] = total;
+    titleSeqStart[i] = titleSeq.length;
+    const w = words[i]!;
+    let capitalized = 0;
+    let counted = 0;
+    for (let k = 1; k < w.title.length; k++) {
+      if (terms.of(w.title[k]!) < 0) continue;
+      counted++;
+      if (w.titleFlags[k]! & NAME) capitalized++;
+    }
+    const sentenceCase = counted > 0 && capitalized < SENTENCE_CASE_SHARE * counted;
+    for (let k = 0; k < w.title.length; k++) {
+      if (!(w.titleFlags[k]! & JOINED)) titleSeq.push(RUN_BREAK);
+      const t = terms.of(w.title[k]!);
+      if (t < 0) continue;
+      add(t, TITLE_WEIGHT, FLAG_TITLE);
+      titleSeq.push(t);
+      if (sentenceCase) countCase(t, w.titleFlags[k]!);
+    }
+    for (let k = 0; k < w.lead.length; k++) {
+      const t = terms.of(w.lead[k]!);
+      if (t < 0) continue;
+      add(t, 1, w.leadFlags[k]! & NAME ? FLAG_NAME : 0);
+      countCase(t, w.leadFlags[k]!);
+    }
+    for (let x = start[i]!; x < total; x++) slot[term[x]!] = -1;
   }
+  titleSeqStart[n] = titleSeq.length;
+  const isEntity = (t: number): boolean => terms.isFigure(t) || (capitalMid[t] ?? 0) > (lowerMid[t] ?? 0);
+  for (let x = 0; x < total; x++) {
+    const t = term[x]!;
+    if (terms.isFigure(t)) flag[x] = flag[x]! | FLAG_FIGURE;
+    if (flag[x]! & FLAG_TITLE && isEntity(t)) flag[x] = flag[x]! | FLAG_ENTITY;
+  }
+  // Headline names as runs: consecutive entity terms (stop words between them do not break a run).
+  const runStart = new Int32Array(n + 1);
+  const runList: number[] = [];
+  for (let i = 0; i < n; i++) {
+    runStart[i] = runList.length;
+    let open = false;
+    for (let k = titleSeqStart[i]!; k < titleSeqStart[i + 1]!; k++) {
+      const t = titleSeq[k]!;
+      if (t >= 0 && isEntity(t)) {
+        runList.push(t);
+        open = true;
+      } else if (open) {
+        runList.push(-1);
+        open = false;
+      }
+    }
+    if (open) runList.push(-1);
+  }
+  runStart[n] = runList.length;
+  const runs = Int32Array.from(runList);
+  start[n] = total;
+  const termCount = terms.size;
+  const df = new Int32Array(termCount);
+  for (let x = 0; x < total; x++) df[term[x]!]!++;
+  const idf = new Float64Array(termCount);
+  const size = Math.max(n, IDF_MIN_BATCH);
+  for (let t = 0; t < termCount; t++) if (df[t]! > 0) idf[t] = Math.log(1 + size / df[t]!);
+  const weight = new Float64Array(total);
+  const titleMass = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    let mass = 0;
+    for (let x = start[i]!; x < start[i + 1]!; x++) {
+      const w = (1 + Math.log(tfs[x]!)) * idf[term[x]!]!;
+      weight[x] = w;
+      sum += w * w;
+      if (flag[x]! & FLAG_TITLE) mass += idf[term[x]!]!;
+    }
+    const length = Math.sqrt(sum) || 1;
+    for (let x = start[i]!; x < start[i + 1]!; x++) weight[x] = weight[x]! / length;
+    titleMass[i] = mass;
+  }
+  const times = Float64Array.from(words, (w) => w.time ?? Number.NaN);
+  return { n, start, term: term.subarray(0, total), weight, flag: flag.subarray(0, total), titleMass, runStart, runs, idf, df, times, termCount, terms };
 }
 
 /** Why a pair was accepted or rejected, for tuning and tests. */
 export interface PairScore {
   cosine: number;
-  entityEvidence: number;
+  /** IDF mass of shared terms that are proper names in either item, and of the other shared terms. */
+  nameEvidence: number;
   eventEvidence: number;
+  /**
+   * For each item, the highest IDF of a name or figure of its headline that the other item never
+   * mentions (0: the other mentions them all).
+   */
+  unmatched: [number, number];
   accepted: boolean;
+}
+
+/**
+ * Scores pairs against one item held in dense arrays (its weights and flags by term id), so a shared
+ * term is found in O(1) and each pair costs the other item's term count.
+ */
+class PairScorer {
+  private readonly denseWeight: Float64Array;
+  private readonly denseFlag: Uint8Array;
+  private readonly mark: Int32Array;
+  private readonly seen: Int32Array;
+  private anchor = -1;
+  constructor(private readonly p: Prepared, private readonly items: readonly SourcedItem[]) {
+    this.denseWeight = new Float64Array(p.termCount);
+    this.denseFlag = new Uint8Array(p.termCount);
+    this.mark = new Int32Array(p.termCount).fill(-1);
+    this.seen = new Int32Array(p.termCount).fill(-1);
+  }
+  private load(item: number): void {
+    if (this.anchor === item) return;
+    const { start, term, weight, flag } = this.p;
+    for (let x = start[item]!; x < start[item + 1]!; x++) {
+      const t = term[x]!;
+      this.denseWeight[t] = weight[x]!;
+      this.denseFlag[t] = flag[x]!;
+      this.mark[t] = item;
+    }
+    this.anchor = item;
+  }
+  /**
+   * The highest IDF of a name or figure in `item`'s headline that the other item never mentions
+   * (`present[t] === other` when it does). A multi-word name counts as mentioned when any of its
+   * words is ("Bob Iger" and "Iger").
+   */
+  private unmatched(item: number, present: Int32Array, other: number): number {
+    const { runStart, runs, idf } = this.p;
+    let worst = 0;
+    let runMax = 0;
+    let matched = false;
+    for (let x = runStart[item]!; x <= runStart[item + 1]!; x++) {
+      const t = x < runStart[item + 1]! ? runs[x]! : -1;
+      if (t >= 0) {
+        if (present[t] === other) matched = true;
+        runMax = Math.max(runMax, idf[t]!);
+        continue;
+      }
+      if (!matched && runMax > worst) worst = runMax;
+      runMax = 0;
+      matched = false;
+    }
+    return worst;
+  }
+  /**
+   * Scores one pair. `full` computes every figure even when the evidence already rejects the pair
+   * (for explainPairs); otherwise the name check runs only for pairs the evidence accepts.
+   */
+  score(i: number, j: number, full = false): PairScore {
+    const { p, items } = this;
+    const rejected: PairScore = { cosine: 0, nameEvidence: 0, eventEvidence: 0, unmatched: [0, 0], accepted: false };
+    // Outlets do not report one story twice: two different articles of one source are two stories.
+    if (items[i]!.sourceId === items[j]!.sourceId) return rejected;
+    if (Math.abs(p.times[i]! - p.times[j]!) > WINDOW_DAYS * DAY_MS) return rejected;
+    // Look up the terms of the item with more of them; walk the other's.
+    const [large, small] = p.start[i + 1]! - p.start[i]! > p.start[j + 1]! - p.start[j]! ? [i, j] : [j, i];
+    this.load(large);
+    const { denseWeight, denseFlag, mark } = this;
+    const { start, term, weight, flag, idf } = p;
+    let cosine = 0;
+    let nameEvidence = 0;
+    let eventEvidence = 0;
+    for (let x = start[small]!; x < start[small + 1]!; x++) {
+      const t = term[x]!;
+      if (mark[t] !== large) continue;
+      cosine += weight[x]! * denseWeight[t]!;
+      if ((flag[x]! | denseFlag[t]!) & FLAG_NAME) nameEvidence += idf[t]!;
+      else eventEvidence += idf[t]!;
+    }
+    const evidence =
+      cosine >= STRONG_COSINE ||
+      (cosine >= MIN_COSINE && eventEvidence >= MIN_EVENT_EVIDENCE && nameEvidence + eventEvidence >= MIN_SHARED_EVIDENCE);
+    if (!evidence && !full) return { ...rejected, cosine, nameEvidence, eventEvidence };
+    // Names and figures of each headline that the other item never mentions.
+    const seen = this.seen;
+    for (let x = start[small]!; x < start[small + 1]!; x++) seen[term[x]!] = small;
+    const smallUnmatched = this.unmatched(small, mark, large);
+    const largeUnmatched = this.unmatched(large, seen, small);
+    for (let x = start[small]!; x < start[small + 1]!; x++) seen[term[x]!] = -1;
+    const agreed = Math.min(smallUnmatched, largeUnmatched) === 0 || cosine >= UNMATCHED_NAMES_COSINE;
+    return {
+      cosine,
+      nameEvidence,
+      eventEvidence,
+      unmatched: small === i ? [smallUnmatched, largeUnmatched] : [largeUnmatched, smallUnmatched],
+      accepted: evidence && agreed,
+    };
+  }
 }
 
 /** Scores every pair of a small batch: a tuning aid (quadratic, never used by dedupeItems). */
 export function explainPairs(items: readonly SourcedItem[]): Array<{ i: number; j: number } & PairScore> {
-  const scorer = new PairScorer(prepare(items), items);
+  const vocabulary = new Vocabulary();
+  const p = prepare(scanWords(items, vocabulary), new Terms(vocabulary));
+  const scorer = new PairScorer(p, items);
   const out: Array<{ i: number; j: number } & PairScore> = [];
   for (let i = 0; i < items.length; i++) {
-    for (let j = i + 1; j < items.length; j++) out.push({ i, j, ...scorer.score(i, j) });
+    for (let j = i + 1; j < items.length; j++) out.push({ i, j, ...scorer.score(i, j, true) });
   }
   return out;
 }
 
-function blockingKeys(p: Prepared, index: number): number[] {
-  const ids = p.ids[index]!;
-  const w = p.weights[index]!;
-  const n = p.ids.length;
-  const ranked: number[] = [];
-  for (let k = 0; k < ids.length; k++) {
-    // A term held by this item only, or by every item, cannot single out a partner.
-    const count = p.df[ids[k]!]!;
-    if (count < 2 || (count === n && n > 2)) continue;
-    ranked.push(k);
+/** The item's BLOCK_KEYS heaviest terms held by at least two items (and not by every item). */
+function blockingKeys(p: Prepared, index: number, out: Int32Array): number {
+  const { start, term, weight, df } = p;
+  let count = 0;
+  const best = new Float64Array(BLOCK_KEYS);
+  for (let x = start[index]!; x < start[index + 1]!; x++) {
+    const t = term[x]!;
+    const d = df[t]!;
+    if (d < 2 || (d === p.n && p.n > 2)) continue;
+    const w = weight[x]!;
+    // Insertion into the running top list (ties: the smaller term id first, for determinism).
+    let k = count < BLOCK_KEYS ? count++ : BLOCK_KEYS;
+    if (k === BLOCK_KEYS) {
+      const last = BLOCK_KEYS - 1;
+      if (w < best[last]! || (w === best[last]! && t > out[last]!)) continue;
+      k = last;
+    }
+    while (k > 0 && (best[k - 1]! < w || (best[k - 1]! === w && out[k - 1]! > t))) {
+      best[k] = best[k - 1]!;
+      out[k] = out[k - 1]!;
+      k--;
+    }
+    best[k] = w;
+    out[k] = t;
   }
-  const terms = p.terms;
-  ranked.sort((x, y) => {
-    const a = terms[ids[x]!]!;
-    const b = terms[ids[y]!]!;
-    return w[y]! - w[x]! || (a < b ? -1 : a > b ? 1 : 0);
-  });
-  const keys: number[] = [];
-  for (let r = 0; r < ranked.length && r < BLOCK_KEYS; r++) keys.push(ids[ranked[r]!]!);
-  return keys;
+  return count;
 }
 
 /**
- * Candidate pairs, each once, as numbers `large · n + small` sorted ascending: pairs that look up the
- * same item's terms come together (see PairScorer).
+ * Candidate pairs (earlier item first in time order), each once: pairs that meet under at least
+ * MIN_SHARED_KEYS of their blocking keys (or all keys of an item that has fewer) within
+ * NEIGHBORHOOD places of each other in a key's time-ordered posting list.
  */
-function candidatePairs(p: Prepared, scorerLarge: (i: number, j: number) => number): Float64Array {
-  const n = p.ids.length;
-  const postings: number[][] = [];
-  for (let i = 0; i < n; i++) {
-    for (const key of blockingKeys(p, i)) (postings[key] ??= []).push(i);
-  }
+function candidatePairs(p: Prepared): { a: Int32Array; b: Int32Array; count: number } {
+  const n = p.n;
+  // Items in time order (undated last), then index: every posting list filled in this order is sorted.
+  const order = Int32Array.from({ length: n }, (_, i) => i);
   const times = p.times;
-  let keys = new Float64Array(1024);
-  let count = 0;
-  for (const list of postings) {
-    if (!list || list.length < 2) continue;
-    list.sort((a, b) => times[a]! - times[b]! || a - b);
-    for (let x = 0; x < list.length; x++) {
-      const end = Math.min(list.length, x + 1 + NEIGHBORHOOD);
-      for (let y = x + 1; y < end; y++) {
-        const a = list[x]!;
-        const b = list[y]!;
-        const large = scorerLarge(Math.min(a, b), Math.max(a, b));
-        if (count === keys.length) {
-          const grown = new Float64Array(keys.length * 2);
-          grown.set(keys);
-          keys = grown;
-        }
-        keys[count++] = large * n + (large === a ? b : a);
-      }
+  order.sort((x, y) => {
+    const tx = times[x]!;
+    const ty = times[y]!;
+    if (tx !== ty) return Number.isNaN(tx) ? 1 : Number.isNaN(ty) ? -1 : tx - ty;
+    return x - y;
+  });
+  const keys = new Int32Array(n * BLOCK_KEYS);
+  const keyCount = new Uint8Array(n);
+  const scratch = new Int32Array(BLOCK_KEYS);
+  const listSize = new Int32Array(p.termCount + 1);
+  for (let i = 0; i < n; i++) {
+    const count = blockingKeys(p, i, scratch);
+    keyCount[i] = count;
+    for (let k = 0; k < count; k++) {
+      keys[i * BLOCK_KEYS + k] = scratch[k]!;
+      listSize[scratch[k]! + 1]!++;
     }
   }
-  const sorted = keys.subarray(0, count).sort();
-  let unique = 0;
-  for (let x = 0; x < count; x++) if (x === 0 || sorted[x] !== sorted[x - 1]) sorted[unique++] = sorted[x]!;
-  return sorted.slice(0, unique);
+  const listStart = listSize;
+  for (let t = 0; t < p.termCount; t++) listStart[t + 1] = listStart[t + 1]! + listStart[t]!;
+  const postings = new Int32Array(listStart[p.termCount]!);
+  const fill = listStart.slice(0, p.termCount);
+  /** Where each (item, key) sits in its posting list. */
+  const position = new Int32Array(n * BLOCK_KEYS);
+  for (let r = 0; r < n; r++) {
+    const i = order[r]!;
+    for (let k = 0; k < keyCount[i]!; k++) {
+      const t = keys[i * BLOCK_KEYS + k]!;
+      position[i * BLOCK_KEYS + k] = fill[t]!;
+      postings[fill[t]!++] = i;
+    }
+  }
+  const met = new Uint8Array(n);
+  const touched = new Int32Array(BLOCK_KEYS * NEIGHBORHOOD);
+  let a = new Int32Array(1024);
+  let b = new Int32Array(1024);
+  let count = 0;
+  for (let r = 0; r < n; r++) {
+    const i = order[r]!;
+    let touchedCount = 0;
+    for (let k = 0; k < keyCount[i]!; k++) {
+      const t = keys[i * BLOCK_KEYS + k]!;
+      const end = Math.min(listStart[t + 1]!, position[i * BLOCK_KEYS + k]! + 1 + NEIGHBORHOOD);
+      for (let y = position[i * BLOCK_KEYS + k]! + 1; y < end; y++) {
+        const j = postings[y]!;
+        if (met[j] === 0) touched[touchedCount++] = j;
+        met[j]!++;
+      }
+    }
+    for (let x = 0; x < touchedCount; x++) {
+      const j = touched[x]!;
+      const needed = Math.min(MIN_SHARED_KEYS, keyCount[i]!, keyCount[j]!);
+      if (met[j]! >= needed) {
+        if (count === a.length) {
+          const a2 = new Int32Array(count * 2);
+          a2.set(a);
+          a = a2;
+          const b2 = new Int32Array(count * 2);
+          b2.set(b);
+          b = b2;
+        }
+        a[count] = i;
+        b[count++] = j;
+      }
+      met[j] = 0;
+    }
+  }
+  return { a, b, count };
 }
 
 /** Per-cluster state for the join guards: summed term vectors, member count, dated span. */
@@ -340,36 +541,54 @@ function sumNorm(v: SumVector): number {
   return Math.sqrt(sum);
 }
 
+/**
+ * Per-cluster state for the join guards, kept by each cluster's root: summed term vectors, report
+ * count, dated span, sources. Built lazily: most items never join anything.
+ */
 class Centroids {
-  private readonly sums: SumVector[];
+  private readonly sums: Array<SumVector | undefined>;
   /** Norm of each root's sum, cached until the root's sum changes (NaN: not computed). */
   private readonly norms: Float64Array;
-  private readonly counts: number[];
+  private readonly counts: Int32Array;
   private readonly first: Array<number | null>;
   private readonly last: Array<number | null>;
-  private readonly sources: Array<Set<string>>;
-  constructor(p: Prepared, items: readonly SourcedItem[]) {
-    this.sources = items.map((item) => new Set([item.sourceId]));
-    this.sums = p.ids.map((ids, i) => {
-      const w = p.weights[i]!;
-      const sum: SumVector = new Map();
-      for (let k = 0; k < ids.length; k++) sum.set(ids[k]!, w[k]!);
-      return sum;
-    });
-    this.norms = new Float64Array(items.length).fill(Number.NaN);
-    this.counts = items.map(() => 1);
-    this.first = p.features.map((f) => f.time);
-    this.last = p.features.map((f) => f.time);
+  private readonly sources: Array<Set<string> | undefined>;
+  constructor(private readonly p: Prepared, private readonly items: readonly SourcedItem[]) {
+    const n = items.length;
+    this.sums = new Array<SumVector | undefined>(n);
+    this.sources = new Array<Set<string> | undefined>(n);
+    this.norms = new Float64Array(n).fill(Number.NaN);
+    this.counts = new Int32Array(n).fill(1);
+    this.first = Array.from(p.times, (t) => (Number.isNaN(t) ? null : t));
+    this.last = [...this.first];
+  }
+  private sum(root: number): SumVector {
+    let sum = this.sums[root];
+    if (!sum) {
+      const { start, term, weight } = this.p;
+      sum = new Map();
+      for (let x = start[root]!; x < start[root + 1]!; x++) sum.set(term[x]!, weight[x]!);
+      this.sums[root] = sum;
+    }
+    return sum;
+  }
+  private sourcesOf(root: number): Set<string> {
+    let set = this.sources[root];
+    if (!set) this.sources[root] = set = new Set([this.items[root]!.sourceId]);
+    return set;
   }
   /**
-   * May these two clusters join? The joined cluster must span at most WINDOW_DAYS of dates, and,
-   * unless both are single items (their pair score already decided), keep centroid similarity.
+   * May these two clusters join? The joined cluster must span at most WINDOW_DAYS of dates, hold at
+   * most one article per source, and, unless both are single items (their pair score already
+   * decided), keep centroid similarity.
    */
   compatible(rootA: number, rootB: number, linkCosine: number): boolean {
-    const lo = minOf((this.first[rootA] ?? null), (this.first[rootB] ?? null));
-    const hi = maxOf((this.last[rootA] ?? null), (this.last[rootB] ?? null));
+    const lo = minOf(this.first[rootA] ?? null, this.first[rootB] ?? null);
+    const hi = maxOf(this.last[rootA] ?? null, this.last[rootB] ?? null);
     if (lo !== null && hi !== null && hi - lo > WINDOW_DAYS * DAY_MS) return false;
-    const [fewer, more] = this.sources[rootA]!.size <= this.sources[rootB]!.size ? [this.sources[rootA]!, this.sources[rootB]!] : [this.sources[rootB]!, this.sources[rootA]!];
+    const a = this.sourcesOf(rootA);
+    const b = this.sourcesOf(rootB);
+    const [fewer, more] = a.size <= b.size ? [a, b] : [b, a];
     for (const source of fewer) if (more.has(source)) return false;
     const countA = this.counts[rootA]!;
     const countB = this.counts[rootB]!;
@@ -380,11 +599,11 @@ class Centroids {
   }
   private norm(root: number): number {
     let value = this.norms[root]!;
-    if (Number.isNaN(value)) this.norms[root] = value = sumNorm(this.sums[root]!);
+    if (Number.isNaN(value)) this.norms[root] = value = sumNorm(this.sum(root));
     return value;
   }
   similarity(rootA: number, rootB: number): number {
-    return sumDot(this.sums[rootA]!, this.sums[rootB]!) / ((this.norm(rootA) || 1) * (this.norm(rootB) || 1));
+    return sumDot(this.sum(rootA), this.sum(rootB)) / ((this.norm(rootA) || 1) * (this.norm(rootB) || 1));
   }
   /**
    * Folds `from` into `into` (the union's new root). `sameArticle` (an exact duplicate: one article
@@ -393,24 +612,55 @@ class Centroids {
   merge(into: number, from: number, sameArticle = false): void {
     if (into === from) return;
     this.counts[into] = sameArticle ? Math.max(this.counts[into]!, this.counts[from]!) : this.counts[into]! + this.counts[from]!;
-    this.first[into] = minOf((this.first[into] ?? null), (this.first[from] ?? null));
-    this.last[into] = maxOf((this.last[into] ?? null), (this.last[from] ?? null));
-    let target = this.sums[into]!;
-    let source = this.sums[from]!;
+    this.first[into] = minOf(this.first[into] ?? null, this.first[from] ?? null);
+    this.last[into] = maxOf(this.last[into] ?? null, this.last[from] ?? null);
+    let target = this.sum(into);
+    let source = this.sum(from);
     if (target.size < source.size) [target, source] = [source, target];
     for (const [term, w] of source) target.set(term, (target.get(term) ?? 0) + w);
     this.sums[into] = target;
-    this.sums[from] = new Map();
+    this.sums[from] = undefined;
     this.norms[into] = Number.NaN;
-    for (const source of this.sources[from]!) this.sources[into]!.add(source);
-    this.sources[from] = new Set();
+    const intoSources = this.sourcesOf(into);
+    for (const source of this.sourcesOf(from)) intoSources.add(source);
+    this.sources[from] = undefined;
   }
 }
 
-export function dedupeItems(items: readonly SourcedItem[]): DedupeResult {
+
+/**
+ * Keeps the edges that are each end's best match in the other end's source: an outlet reports a
+ * story once, so between two outlets the matching is one-to-one. `edges` come strongest first.
+ */
+function mutualBest<E extends { i: number; j: number }>(edges: readonly E[], items: readonly SourcedItem[]): E[] {
+  const best = new Map<string, number>();
+  edges.forEach((edge, index) => {
+    const a = `${edge.i}\u0000${items[edge.j]!.sourceId}`;
+    const b = `${edge.j}\u0000${items[edge.i]!.sourceId}`;
+    if (!best.has(a)) best.set(a, index);
+    if (!best.has(b)) best.set(b, index);
+  });
+  return edges.filter((edge, index) =>
+    best.get(`${edge.i}\u0000${items[edge.j]!.sourceId}`) === index && best.get(`${edge.j}\u0000${items[edge.i]!.sourceId}`) === index);
+}
+
+export interface DedupeInput {
+  /** Per item, the words the detector reads (`itemWords`), scanned with `vocabulary`. */
+  words: readonly ItemWords[];
+  vocabulary: Vocabulary;
+}
+
+export function dedupeItems(items: readonly SourcedItem[], input?: DedupeInput): DedupeResult {
   const n = items.length;
+  let words: readonly ItemWords[];
+  let vocabulary: Vocabulary;
+  if (input) ({ words, vocabulary } = input);
+  else {
+    vocabulary = new Vocabulary();
+    words = scanWords(items, vocabulary);
+  }
   const sets = new UnionFind(n);
-  const p = prepare(items);
+  const p = prepare(words, new Terms(vocabulary));
   const centroids = new Centroids(p, items);
 
   let exactMerges = 0;
@@ -432,19 +682,16 @@ export function dedupeItems(items: readonly SourcedItem[]): DedupeResult {
   }
 
   const scorer = new PairScorer(p, items);
-  const pairs = candidatePairs(p, (i, j) => scorer.largeOf(i, j));
+  const pairs = candidatePairs(p);
   const edges: Array<{ i: number; j: number; cosine: number }> = [];
-  for (let x = 0; x < pairs.length; x++) {
-    const key = pairs[x]!;
-    const large = Math.floor(key / n);
-    const small = key - large * n;
-    const i = Math.min(large, small);
-    const j = Math.max(large, small);
+  for (let x = 0; x < pairs.count; x++) {
+    const i = Math.min(pairs.a[x]!, pairs.b[x]!);
+    const j = Math.max(pairs.a[x]!, pairs.b[x]!);
     const score = scorer.score(i, j);
     if (score.accepted) edges.push({ i, j, cosine: score.cosine });
   }
   edges.sort((x, y) => y.cosine - x.cosine || x.i - y.i || x.j - y.j);
-  for (const { i, j, cosine } of edges) {
+  for (const { i, j, cosine } of mutualBest(edges, items)) {
     const ra = sets.find(i);
     const rb = sets.find(j);
     if (ra === rb) continue;
@@ -456,6 +703,6 @@ export function dedupeItems(items: readonly SourcedItem[]): DedupeResult {
   const clusters = sets.groups();
   return {
     clusters,
-    stats: { items: n, exactMerges, candidatePairs: pairs.length, verifiedPairs: edges.length, clusters: clusters.length },
+    stats: { items: n, exactMerges, candidatePairs: pairs.count, verifiedPairs: edges.length, clusters: clusters.length },
   };
 }

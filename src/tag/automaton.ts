@@ -72,18 +72,40 @@ export class TokenAutomaton {
     return this;
   }
 
+  /** The phrase words, in symbol order. */
+  symbols(): string[] {
+    return [...this.vocabulary.keys()];
+  }
+
   /** Calls `onMatch` for every phrase occurrence in `tokens` (one pass). */
   scan(tokens: readonly string[], onMatch: (payload: PhrasePayload) => void): void {
+    const ids = tokens.map((token) => this.vocabulary.get(token) ?? -1);
+    this.scanIds(ids, 0, ids.length, Int32Array.from({ length: this.vocabulary.size }, (_, k) => k), onMatch);
+  }
+
+  /**
+   * Calls `onMatch` for every phrase occurrence in `ids[start, end)`, word ids that `symbolOf` maps
+   * to symbols (-1, or an id past its end: a word no phrase has). A field break (-1) resets the state.
+   */
+  scanIds(
+    ids: ArrayLike<number>,
+    start: number,
+    end: number,
+    symbolOf: Int32Array,
+    onMatch: (payload: PhrasePayload) => void,
+  ): void {
+    const nodes = this.nodes;
     let state = 0;
-    for (const token of tokens) {
-      const symbol = this.vocabulary.get(token);
-      if (symbol === undefined) {
+    for (let k = start; k < end; k++) {
+      const id = ids[k]!;
+      const symbol = id >= 0 && id < symbolOf.length ? symbolOf[id]! : -1;
+      if (symbol < 0) {
         state = 0;
         continue;
       }
-      while (state !== 0 && !this.nodes[state]!.next.has(symbol)) state = this.nodes[state]!.fail;
-      state = this.nodes[state]!.next.get(symbol) ?? 0;
-      const out = this.nodes[state]!.out;
+      while (state !== 0 && !nodes[state]!.next.has(symbol)) state = nodes[state]!.fail;
+      state = nodes[state]!.next.get(symbol) ?? 0;
+      const out = nodes[state]!.out;
       for (let i = 0; i < out.length; i++) onMatch(out[i]!);
     }
   }

@@ -7,29 +7,68 @@
  * suppresses its tag; source-level tags apply to every item of the source; only taxonomy ids come out,
  * in taxonomy order.
  */
-import type { SourcedItem, TaxonomyTag } from '../model';
-import { htmlToText } from '../parse/html/text';
+import type { Item, SourcedItem, TaxonomyTag } from '../model';
 import { TokenAutomaton } from './automaton';
 import { tokenize } from './normalize';
+import { Vocabulary, WordScanner } from './words';
 
 export { tokenize, foldText } from './normalize';
+export { FIELD_BREAK, JOINED, NAME, OPENS, Vocabulary, WordScanner } from './words';
 
-/** Content beyond this many characters of text is not scanned: tags come from the lead, and cost stays bounded. */
-export const MAX_CONTENT_CHARS_TAGGED = 20_000;
+/** Content beyond this many characters of HTML is not read: tags come from the article's lead and body, and cost stays bounded. */
+export const MAX_CONTENT_CHARS_TAGGED = 30_000;
+
+/** Where each field of an item landed in a scanner's word list (half-open ranges). */
+export interface ScannedItem {
+  title: readonly [number, number];
+  summary: readonly [number, number];
+  content: readonly [number, number];
+  /** End of the whole list (the categories follow the content). */
+  end: number;
+}
+
+/**
+ * Scans an item's fields into `scanner` (after a reset): title, summary, content (HTML, the first
+ * MAX_CONTENT_CHARS_TAGGED characters), then each category, with a field break between them so that
+ * no phrase spans two fields.
+ */
+export function scanItem(scanner: WordScanner, item: Pick<Item, 'title' | 'summary' | 'contentHtml' | 'categories'>): ScannedItem {
+  scanner.reset();
+  scanner.text(item.title);
+  const title = [0, scanner.length] as const;
+  scanner.fieldBreak();
+  const summaryStart = scanner.length;
+  scanner.text(item.summary);
+  const summary = [summaryStart, scanner.length] as const;
+  scanner.fieldBreak();
+  const contentStart = scanner.length;
+  scanner.html(item.contentHtml, MAX_CONTENT_CHARS_TAGGED);
+  const content = [contentStart, scanner.length] as const;
+  for (const category of item.categories) {
+    scanner.fieldBreak();
+    scanner.text(category);
+  }
+  return { title, summary, content, end: scanner.length };
+}
+
+/** A tagger's own vocabulary is started afresh past this many words, so a long-lived isolate's memory stays bounded. */
+const OWN_VOCABULARY_LIMIT = 200_000;
 
 export interface Tagger {
   /** Taxonomy ids whose phrases occur in `text` (plain text) and whose excludes do not. */
   tagText(text: string): string[];
   /** Tags of one item: its fields and categories, plus its source's tags that are taxonomy ids. */
   tagItem(item: SourcedItem): string[];
+  /**
+   * Prepares tagging of word lists scanned with `vocabulary` (a batch's): returns a function giving
+   * the taxonomy positions of the tags of the words in a scanner, plus those of `sourceTags`.
+   */
+  bind(vocabulary: Vocabulary): (scanner: WordScanner, sourceTags?: readonly string[]) => number[];
+  /** Taxonomy ids of taxonomy positions, in taxonomy order, each once. */
+  idsOf(positions: Iterable<number>): string[];
   /** Orders and filters ids to the taxonomy's known ids (for unions of merged entries). */
   normalizeIds(ids: Iterable<string>): string[];
   readonly taxonomy: readonly TaxonomyTag[];
-}
-
-class Hits {
-  readonly matched = new Set<number>();
-  readonly excluded = new Set<number>();
 }
 
 export function compileTaxonomy(taxonomy: readonly TaxonomyTag[]): Tagger {
@@ -42,21 +81,24 @@ export function compileTaxonomy(taxonomy: readonly TaxonomyTag[]): Tagger {
     for (const phrase of tag.exclude ?? []) automaton.add(tokenize(phrase), { target, exclude: true });
   });
   automaton.build();
-
-  const scanInto = (hits: Hits, text: string | null | undefined): void => {
-    if (!text) return;
-    automaton.scan(tokenize(text), (p) => (p.exclude ? hits.excluded : hits.matched).add(p.target));
+  const symbols = automaton.symbols();
+  const bind = (vocabulary: Vocabulary) => {
+    const ids = symbols.map((word) => vocabulary.idOf(word));
+    const symbolOf = new Int32Array(vocabulary.size).fill(-1);
+    ids.forEach((id, symbol) => (symbolOf[id] = symbol));
+    return (scanner: WordScanner, sourceTags: readonly string[] = []): number[] => {
+      const matched = new Set<number>();
+      const excluded = new Set<number>();
+      automaton.scanIds(scanner.ids, 0, scanner.length, symbolOf, (p) => (p.exclude ? excluded : matched).add(p.target));
+      const result: number[] = [];
+      for (const target of matched) if (!excluded.has(target)) result.push(target);
+      for (const target of knownTargets(sourceTags)) result.push(target);
+      return result;
+    };
   };
 
   const idsOf = (targets: Iterable<number>): string[] =>
-    [...targets].sort((a, b) => a - b).map((index) => taxonomy[index]!.id);
-
-  const resolve = (hits: Hits, extra: Iterable<number> = []): string[] => {
-    const result = new Set<number>();
-    for (const target of hits.matched) if (!hits.excluded.has(target)) result.add(target);
-    for (const target of extra) result.add(target);
-    return idsOf(result);
-  };
+    [...new Set(targets)].sort((a, b) => a - b).map((index) => taxonomy[index]!.id);
 
   const knownTargets = (ids: Iterable<string>): number[] => {
     const targets: number[] = [];
@@ -67,23 +109,34 @@ export function compileTaxonomy(taxonomy: readonly TaxonomyTag[]): Tagger {
     return targets;
   };
 
+  // tagText and tagItem read with a scanner of the tagger's own, started afresh when its vocabulary grows large.
+  let own = new WordScanner(new Vocabulary());
+  let ownTag = bind(own.vocabulary);
+  const ownScanner = (): WordScanner => {
+    if (own.vocabulary.size > OWN_VOCABULARY_LIMIT) {
+      own = new WordScanner(new Vocabulary());
+      ownTag = bind(own.vocabulary);
+    }
+    return own;
+  };
+
   return {
     taxonomy,
+    bind,
+    idsOf,
     tagText(text) {
-      const hits = new Hits();
-      scanInto(hits, text);
-      return resolve(hits);
+      const scanner = ownScanner();
+      scanner.reset();
+      scanner.text(text);
+      return idsOf(ownTag(scanner));
     },
     tagItem(item) {
-      const hits = new Hits();
-      scanInto(hits, item.title);
-      scanInto(hits, item.summary);
-      if (item.contentHtml) scanInto(hits, htmlToText(item.contentHtml).slice(0, MAX_CONTENT_CHARS_TAGGED));
-      for (const category of item.categories) scanInto(hits, category);
-      return resolve(hits, knownTargets(item.sourceTags));
+      const scanner = ownScanner();
+      scanItem(scanner, item);
+      return idsOf(ownTag(scanner, item.sourceTags));
     },
     normalizeIds(ids) {
-      return idsOf(new Set(knownTargets(ids)));
+      return idsOf(knownTargets(ids));
     },
   };
 }

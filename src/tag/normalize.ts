@@ -7,34 +7,22 @@
  * A possessive `'s` (straight or curly) is dropped, so "Cruise’s" yields `cruise`; a one-letter or
  * `qu` prefix is an elision and splits off ("d’une" → `d une`, "l’avant" → `l avant`, so French text
  * never yields "dune"); other apostrophes join their word ("don't" → `dont`).
+ *
+ * The scanning itself is `WordScanner` (words.ts), which the editor runs over every item once.
  */
+import { Vocabulary, WordScanner } from './words';
 
 const APOSTROPHES = /[\u2018\u2019\u02BC\u2032\u0060\u00B4\uFF07]/g;
 const COMBINING_MARKS = /\p{M}+/gu;
-const WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
 
-/** Lowercase, accent-free text with every apostrophe form as `'` (before tokenizing). */
+/** Lowercase, accent-free text with every apostrophe form as `'`. */
 export function foldText(text: string): string {
   return text.normalize('NFKD').replace(COMBINING_MARKS, '').replace(APOSTROPHES, "'").toLowerCase();
 }
 
-const ELISION = /^(?:[\p{L}]|qu)'/u;
-
-function pushToken(tokens: string[], raw: string): void {
-  let token = raw;
-  const elision = ELISION.exec(token);
-  if (elision) {
-    tokens.push(elision[0].slice(0, -1));
-    token = token.slice(elision[0].length);
-  }
-  if (token.endsWith("'s")) token = token.slice(0, -2);
-  if (token.includes("'")) token = token.replace(/'/g, '');
-  if (token) tokens.push(token);
-}
-
 /** The normalized word tokens of `text`, in order. */
 export function tokenize(text: string): string[] {
-  const tokens: string[] = [];
-  for (const match of foldText(text).matchAll(WORD)) pushToken(tokens, match[0]);
-  return tokens;
+  const scanner = new WordScanner(new Vocabulary());
+  scanner.text(text);
+  return scanner.strings();
 }

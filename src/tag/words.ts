@@ -1,0 +1,443 @@
+/**
+ * The word scanner the tagger and the dedupe stage share: one left-to-right pass over a field's
+ * characters (plain text, or the parser's sanitized HTML read in place) that folds each word the
+ * way `normalize.ts` documents and interns it in a `Vocabulary`, so every later stage works on
+ * integer ids, never on per-occurrence strings.
+ *
+ * Why a hand-written pass: the editor reads every item's full text on every rebuild (20,000 items
+ * are ~40 MB of HTML). Turning HTML into a string, normalising the whole string (NFKD), running a
+ * word regex and hashing each token as a new string cost several times what this does, which
+ * touches each character once and allocates a string only for a word it has never seen.
+ *
+ * Folding, per character: ASCII letters lower-cased in place; any other character through the
+ * same NFKD + combining-mark removal + lower-casing as `foldText` (cached per code point, so the
+ * Unicode tables are consulted once per distinct character). Words are runs of letters and digits,
+ * joined by apostrophes (`don't`); then a one-letter or `qu` elision splits off (`d'une` → `d une`),
+ * a possessive `'s` is dropped and other apostrophes vanish (`don't` → `dont`).
+ *
+ * Each word also carries flags: `NAME` when it starts with a capital letter and does not open a
+ * sentence, `OPENS` when it opens one (a field, a block, or after . ! ? : ;). A word with neither is
+ * a lower-case word mid-sentence: the dedupe stage weighs the two to tell proper names from words.
+ * `JOINED` when only whitespace separates it from the previous word (a multi-word name holds together;
+ * quotes, colons and dashes split a headline into its parts).
+ */
+import { decodeHTML } from 'entities/decode';
+import { BLOCK_ELEMENTS, DROP_WITH_CONTENT } from '../parse/html/allowlists';
+
+/** Flag of a word that starts with a capital letter and does not open a sentence. */
+export const NAME = 1;
+/** Flag of a word that opens a sentence (its case says nothing about it). */
+export const OPENS = 2;
+/** Flag of a word separated from the previous word of its field by whitespace alone (no punctuation). */
+export const JOINED = 4;
+
+/** Separates fields in a word list: a phrase never runs across it. */
+export const FIELD_BREAK = -1;
+
+/** Interns folded words as dense integer ids (open addressing on a 32-bit FNV-1a hash). */
+export class Vocabulary {
+  private readonly words: string[] = [];
+  private hashes = new Int32Array(1024);
+  private slots = new Int32Array(2048).fill(-1);
+  private mask = 2047;
+
+  get size(): number {
+    return this.words.length;
+  }
+
+  /** The folded text of an id. */
+  word(id: number): string {
+    return this.words[id]!;
+  }
+
+  /** The id of a folded word, interning it when new. */
+  idOf(word: string): number {
+    const codes = new Uint16Array(word.length);
+    for (let k = 0; k < word.length; k++) codes[k] = word.charCodeAt(k);
+    return this.intern(codes, 0, codes.length);
+  }
+
+  /** The id of a folded word, or -1 when it was never interned. */
+  find(word: string): number {
+    let h = 0x811c9dc5;
+    for (let k = 0; k < word.length; k++) h = Math.imul(h ^ word.charCodeAt(k), 0x01000193);
+    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
+      const id = this.slots[slot]!;
+      if (id < 0) return -1;
+      if (this.hashes[id] === h && this.words[id] === word) return id;
+    }
+  }
+
+  /** The id of the word in `codes[start, end)`, interning it when new. */
+  intern(codes: Uint16Array, start: number, end: number): number {
+    let h = 0x811c9dc5;
+    for (let k = start; k < end; k++) h = Math.imul(h ^ codes[k]!, 0x01000193);
+    const length = end - start;
+    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
+      const id = this.slots[slot]!;
+      if (id < 0) {
+        const fresh = this.words.length;
+        this.words.push(String.fromCharCode.apply(null, codes.subarray(start, end) as unknown as number[]));
+        if (fresh === this.hashes.length) {
+          const grown = new Int32Array(fresh * 2);
+          grown.set(this.hashes);
+          this.hashes = grown;
+        }
+        this.hashes[fresh] = h;
+        this.slots[slot] = fresh;
+        if (this.words.length * 2 > this.mask) this.rehash();
+        return fresh;
+      }
+      if (this.hashes[id] !== h) continue;
+      const word = this.words[id]!;
+      if (word.length !== length) continue;
+      let same = true;
+      for (let k = 0; k < length; k++) {
+        if (word.charCodeAt(k) !== codes[start + k]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return id;
+    }
+  }
+
+  private rehash(): void {
+    const capacity = (this.mask + 1) * 2;
+    this.mask = capacity - 1;
+    this.slots = new Int32Array(capacity).fill(-1);
+    for (let id = 0; id < this.words.length; id++) {
+      let slot = this.hashes[id]! & this.mask;
+      while (this.slots[slot]! >= 0) slot = (slot + 1) & this.mask;
+      this.slots[slot] = id;
+    }
+  }
+}
+
+// Character classes after folding.
+const SEPARATOR = 0;
+const WORD_CHAR = 1;
+const APOSTROPHE = 2;
+const SPACE = 3;
+/** Ends a sentence for the NAME rule: . ! ? : ; and double quotes. */
+const STOP = 4;
+/** Control characters and byte-order marks: removed, as `cleanText` removes them (`F\u0081X` is `fx`). */
+const NOTHING = 5;
+
+/** How a non-ASCII code point folds: its folded code units and their classes, and whether it is a capital. */
+interface Fold {
+  codes: number[];
+  classes: number[];
+  upper: boolean;
+}
+
+const APOSTROPHES = /[\u2018\u2019\u02BC\u2032\u0060\u00B4\uFF07]/g;
+const COMBINING_MARKS = /\p{M}+/gu;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const UPPER = /^\p{Lu}$/u;
+const WHITE = /^\s$/u;
+const SENTENCE_STOP = /^[.!?:;"“”]$/u;
+const folds = new Map<number, Fold>();
+
+const CONTROL = /^[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFEFF\uFFFE\uFFFF]$/;
+
+function classify(ch: string): number {
+  if (ch === "'") return APOSTROPHE;
+  if (CONTROL.test(ch)) return NOTHING;
+  if (LETTER_OR_DIGIT.test(ch)) return WORD_CHAR;
+  if (WHITE.test(ch)) return SPACE;
+  if (SENTENCE_STOP.test(ch)) return STOP;
+  return SEPARATOR;
+}
+
+function foldOf(codePoint: number): Fold {
+  let fold = folds.get(codePoint);
+  if (fold) return fold;
+  const original = String.fromCodePoint(codePoint);
+  const folded = original.normalize('NFKD').replace(COMBINING_MARKS, '').replace(APOSTROPHES, "'").toLowerCase();
+  const codes: number[] = [];
+  const classes: number[] = [];
+  if (SENTENCE_STOP.test(original)) {
+    codes.push(0x20);
+    classes.push(STOP);
+  } else {
+    // Iterate by code point so astral letters (𝐀) keep their class, then store their code units.
+    for (const ch of folded) {
+      const cls = classify(ch);
+      for (let k = 0; k < ch.length; k++) {
+        codes.push(ch.charCodeAt(k));
+        classes.push(cls);
+      }
+    }
+  }
+  fold = { codes, classes, upper: UPPER.test(original) };
+  folds.set(codePoint, fold);
+  return fold;
+}
+
+/** ASCII classes, by code unit. */
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  ASCII_CLASS[c] = classify(ch);
+}
+
+const NAMED_REFERENCES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/**
+ * Scans fields into one growing list of word ids (with a parallel list of flags). Reuse one scanner
+ * for a whole batch: its buffers grow to the largest field and stay.
+ */
+export class WordScanner {
+  ids = new Int32Array(4096);
+  flags = new Uint8Array(4096);
+  length = 0;
+  private word = new Uint16Array(256);
+  private wordLength = 0;
+  private wordUpper = false;
+  /** An apostrophe followed the word so far: it joins the word if a letter or digit comes next. */
+  private pendingApostrophe = false;
+  /** True when the next word would open a sentence (start of field, after . ! ? : ; or a block). */
+  private sentenceStart = true;
+  private wordOpensSentence = true;
+  /** Punctuation (or a field or block start) came after the last word. */
+  private gap = true;
+  private wordJoined = false;
+  private wordHasApostrophe = false;
+
+  constructor(readonly vocabulary: Vocabulary) {}
+
+  /** Starts a new list (the ids and flags buffers are reused). */
+  reset(): void {
+    this.length = 0;
+  }
+
+  /** Separates the previous field from the next one. */
+  fieldBreak(): void {
+    if (this.length > 0 && this.ids[this.length - 1] !== FIELD_BREAK) this.push(FIELD_BREAK, 0);
+  }
+
+  /** Appends the words of plain text (at most `maxChars` characters of it). */
+  text(text: string | null | undefined, maxChars = Infinity): void {
+    if (text) this.scan(text, Math.min(text.length, maxChars), false);
+  }
+
+  /**
+   * Appends the words of an HTML fragment, read as `htmlToText` reads it: tags are skipped, block
+   * elements separate words and sentences, inline elements separate nothing, script and style are
+   * dropped with their content, character references are decoded. Tuned for what the parser's
+   * sanitizer writes (well-formed tags, few references). At most `maxChars` characters are read.
+   */
+  html(html: string | null | undefined, maxChars = Infinity): void {
+    if (html) this.scan(html, Math.min(html.length, maxChars), true);
+  }
+
+  private scan(s: string, end: number, html: boolean): void {
+    this.sentenceStart = true;
+    this.gap = true;
+    for (let i = 0; i < end; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 128) {
+        const cls = ASCII_CLASS[c]!;
+        if (cls === WORD_CHAR) {
+          // The common case, inside a word: lower-case in place.
+          const n = this.wordLength;
+          if (n !== 0 && !this.pendingApostrophe && n < this.word.length) {
+            this.word[n] = c >= 65 && c <= 90 ? c + 32 : c;
+            this.wordLength = n + 1;
+          } else if (c >= 65 && c <= 90) this.append(c + 32, true);
+          else this.append(c, false);
+        } else if (html && c === 0x3c /* < */) i = this.tag(s, i, end);
+        else if (html && c === 0x26 /* & */) i = this.reference(s, i, end);
+        else if (cls !== SPACE || this.wordLength !== 0) this.boundary(cls);
+      } else i = this.wide(s, i);
+    }
+    this.endWord();
+  }
+
+  /** The words of one text as strings (what `tokenize` returns). */
+  strings(from = 0): string[] {
+    const out: string[] = [];
+    for (let k = from; k < this.length; k++) if (this.ids[k]! >= 0) out.push(this.vocabulary.word(this.ids[k]!));
+    return out;
+  }
+
+  /** A non-ASCII code unit at `i` (a surrogate pair read whole); returns the last index consumed. */
+  private wide(s: string, i: number): number {
+    let codePoint = s.charCodeAt(i);
+    let last = i;
+    if (codePoint >= 0xd800 && codePoint < 0xdc00 && i + 1 < s.length) {
+      const low = s.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low < 0xe000) {
+        codePoint = (codePoint - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        last = i + 1;
+      }
+    }
+    this.folded(foldOf(codePoint));
+    return last;
+  }
+
+  private folded(fold: Fold): void {
+    const { codes, classes } = fold;
+    for (let k = 0; k < codes.length; k++) {
+      const cls = classes[k]!;
+      if (cls === WORD_CHAR) this.append(codes[k]!, k === 0 && fold.upper);
+      else this.boundary(cls);
+    }
+  }
+
+  private append(code: number, upper: boolean): void {
+    if (this.wordLength === 0) {
+      this.wordUpper = upper;
+      this.wordOpensSentence = this.sentenceStart;
+      this.wordJoined = !this.gap;
+    } else if (this.pendingApostrophe) {
+      this.put(0x27);
+      this.wordHasApostrophe = true;
+    }
+    this.pendingApostrophe = false;
+    this.put(code);
+  }
+
+  private put(code: number): void {
+    if (this.wordLength === this.word.length) {
+      const grown = new Uint16Array(this.word.length * 2);
+      grown.set(this.word);
+      this.word = grown;
+    }
+    this.word[this.wordLength++] = code;
+  }
+
+  private boundary(cls: number): void {
+    if (cls === NOTHING) return;
+    if (cls === APOSTROPHE && this.wordLength > 0 && !this.pendingApostrophe) {
+      // Joins the word only if a letter or digit follows (`don't`); decided by the next character.
+      this.pendingApostrophe = true;
+      return;
+    }
+    this.endWord();
+    if (cls !== SPACE) this.gap = true;
+    // Quotes, brackets and dashes before a word do not change whether it opens a sentence.
+    if (cls === STOP) this.sentenceStart = true;
+  }
+
+  private endWord(): void {
+    const n = this.wordLength;
+    if (n === 0) {
+      this.pendingApostrophe = false;
+      return;
+    }
+    this.wordLength = 0;
+    // An apostrophe no letter followed ends the word as punctuation (fans' …).
+    this.gap = this.pendingApostrophe;
+    this.pendingApostrophe = false;
+    const flag = (this.wordOpensSentence ? OPENS : this.wordUpper ? NAME : 0) | (this.wordJoined ? JOINED : 0);
+    this.sentenceStart = false;
+    const w = this.word;
+    if (!this.wordHasApostrophe) {
+      this.emit(0, n, flag);
+      return;
+    }
+    this.wordHasApostrophe = false;
+    let start = 0;
+    // An elision splits off: one letter or `qu` before an apostrophe (d'une, l'avant, qu'il).
+    if (n > 2 && w[1] === 0x27 && !isDigit(w[0]!)) {
+      this.emit(0, 1, flag);
+      start = 2;
+    } else if (n > 3 && w[0] === 0x71 && w[1] === 0x75 && w[2] === 0x27) {
+      this.emit(0, 2, flag);
+      start = 3;
+    }
+    let end = n;
+    if (end - start >= 2 && w[end - 1] === 0x73 && w[end - 2] === 0x27) end -= 2;
+    // Other apostrophes vanish (don't → dont): compact in place.
+    let out = start;
+    for (let k = start; k < end; k++) if (w[k] !== 0x27) w[out++] = w[k]!;
+    if (out > start) this.emit(start, out, flag);
+  }
+
+  private emit(start: number, end: number, flag: number): void {
+    this.push(this.vocabulary.intern(this.word, start, end), flag);
+  }
+
+  private push(id: number, flag: number): void {
+    if (this.length === this.ids.length) {
+      const ids = new Int32Array(this.length * 2);
+      ids.set(this.ids);
+      this.ids = ids;
+      const flags = new Uint8Array(this.length * 2);
+      flags.set(this.flags);
+      this.flags = flags;
+    }
+    this.ids[this.length] = id;
+    this.flags[this.length++] = flag;
+  }
+
+  /** A tag at `i`: skipped; a block element ends the word and the sentence. Returns the index of its `>`. */
+  private tag(s: string, i: number, end: number): number {
+    const next = i + 1 < end ? s.charCodeAt(i + 1) : 0;
+    const closing = next === 0x2f;
+    const nameStart = closing ? i + 2 : i + 1;
+    const first = nameStart < end ? s.charCodeAt(nameStart) | 0x20 : 0;
+    if (next === 0x21 /* ! */) {
+      const close = s.startsWith('<!--', i) ? s.indexOf('-->', i + 4) : s.indexOf('>', i + 2);
+      this.endWord();
+      return close < 0 ? end : close + (s.charCodeAt(close) === 0x2d ? 2 : 0);
+    }
+    if (first < 0x61 || first > 0x7a) {
+      // Not a tag: a literal '<' (the sanitizer escapes those, so this is foreign input).
+      this.boundary(SEPARATOR);
+      return i;
+    }
+    let k = nameStart;
+    while (k < end) {
+      const c = s.charCodeAt(k);
+      if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39))) break;
+      k++;
+    }
+    const name = s.slice(nameStart, k).toLowerCase();
+    // Skip attributes up to the closing '>', stepping over quoted values.
+    let quote = 0;
+    for (; k < end; k++) {
+      const c = s.charCodeAt(k);
+      if (quote) {
+        if (c === quote) quote = 0;
+      } else if (c === 0x22 || c === 0x27) quote = c;
+      else if (c === 0x3e) break;
+    }
+    if (BLOCK_ELEMENTS.has(name)) {
+      this.endWord();
+      this.sentenceStart = true;
+      this.gap = true;
+    } else if (!closing && DROP_WITH_CONTENT.has(name)) {
+      // Script and style are not text (the sanitizer drops them; raw HTML may still carry them).
+      this.endWord();
+      const close = s.toLowerCase().indexOf(`</${name}`, k);
+      const gt = close < 0 ? -1 : s.indexOf('>', close);
+      return gt < 0 ? end : gt;
+    }
+    return k;
+  }
+
+  /** A character reference at `i`, decoded and scanned; returns the last index consumed. */
+  private reference(s: string, i: number, end: number): number {
+    const semi = s.indexOf(';', i + 1);
+    if (semi < 0 || semi - i > 33 || semi >= end) {
+      this.boundary(SEPARATOR);
+      return i;
+    }
+    const body = s.slice(i + 1, semi);
+    const decoded = NAMED_REFERENCES[body] ?? decodeHTML(s.slice(i, semi + 1));
+    for (let k = 0; k < decoded.length; k++) {
+      const c = decoded.charCodeAt(k);
+      if (c >= 128) k = this.wide(decoded, k);
+      else if (ASCII_CLASS[c] === WORD_CHAR) this.append(c >= 65 && c <= 90 ? c + 32 : c, c >= 65 && c <= 90);
+      else this.boundary(ASCII_CLASS[c]!);
+    }
+    return semi;
+  }
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
