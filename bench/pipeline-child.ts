@@ -2,8 +2,10 @@
  * Pipeline measurements in a fresh process (clean heap, GC exposed). Prints one JSON line for
  * pipeline.ts. Usage: pipeline-child.ts <runs> <sizes, comma-separated item counts>
  *
- * For each size N: N/100 XML feeds of 100 items → parseFeed (bytes, as the Worker reads them) →
- * buildStories (dedupe + tag + curate) → renderRss, renderAtom, renderJsonFeed, renderHtmlPage.
+ * For each size N: N/100 XML feeds of 100 items → parseFeed → buildStories (dedupe + tag + curate)
+ * → renderRss, renderAtom, renderJsonFeed, renderHtmlPage. parseFeed reads the decoded strings, the
+ * same input rss-parser is given (as in the parse section's targets); its time on the raw bytes
+ * (charset detection and UTF-8 decoding included, as the Worker reads them) is measured too.
  * Each stage is timed on its own; a warm-up round runs first; the sizes are interleaved round by round;
  * each figure is the median of `runs`. rss-parser parses the largest size's feeds in the same rounds.
  */
@@ -27,14 +29,18 @@ export interface SizeResult {
   bytes: number;
   parsedItems: number;
   parseMs: number;
+  /** parseFeed on the raw bytes (information). */
+  parseBytesMs: number;
   buildMs: number;
   renderMs: number;
   /** buildStories + render: the editor's work that must scale. */
   editorMs: number;
   /** The same, in CPU time (user + system of the process). */
   editorCpuMs: number;
-  /** parse + buildStories + render. */
+  /** parse (strings) + buildStories + render. */
   wholeMs: number;
+  /** parse (bytes) + buildStories + render (information). */
+  wholeBytesMs: number;
   rssParserMs: number | null;
   stories: number;
   multiOutletStories: number;
@@ -116,12 +122,14 @@ interface Prepared {
   size: number;
   corpus: Corpus;
   parseAll: () => Array<Array<{ url: string | null }>>;
+  parseAllBytes: () => unknown;
   parsed: Array<Array<{ url: string | null }>>;
   build: () => { stories: Story[]; all: Story[] };
   render: (stories: Story[]) => number;
   taxonomyTags: number;
   rssParser: { parseString(xml: string): Promise<unknown> } | null;
   parseMs: number[];
+  parseBytesMs: number[];
   buildMs: number[];
   renderMs: number[];
   editorCpuMs: number[];
@@ -131,7 +139,7 @@ interface Prepared {
 }
 
 async function prepare(mods: Record<string, Fn>, size: number, withRssParser: boolean): Promise<Prepared> {
-  const parseFeed = mods.parseFeed as unknown as (i: { body: Uint8Array; contentType: string; url: string }) =>
+  const parseFeed = mods.parseFeed as unknown as (i: { body: Uint8Array | string; contentType: string; url: string }) =>
     { ok: true; value: { items: Array<{ url: string | null }> } } | { ok: false; error: { message: string } };
   const buildStories = mods.buildStories as unknown as (i: unknown) => { stories: Story[]; all: Story[] };
   const renderers = ['renderRss', 'renderAtom', 'renderJsonFeed', 'renderHtmlPage'].map(
@@ -143,9 +151,15 @@ async function prepare(mods: Record<string, Fn>, size: number, withRssParser: bo
   const corpus = await loadCorpus(pipelineSpec(size));
   const parseAll = () =>
     corpus.feeds.map((f) => {
-      const r = parseFeed({ body: f.body, contentType: f.contentType, url: f.url });
+      const r = parseFeed({ body: f.text, contentType: f.contentType, url: f.url });
       if (!r.ok) throw new Error(`parseFeed rejected ${f.file}: ${r.error.message}`);
       return r.value.items;
+    });
+  const parseAllBytes = () =>
+    corpus.feeds.map((f) => {
+      const r = parseFeed({ body: f.body, contentType: f.contentType, url: f.url });
+      if (!r.ok) throw new Error(`parseFeed rejected ${f.file}: ${r.error.message}`);
+      return r.value.items.length;
     });
   const parsed = parseAll();
   const sources = corpus.feeds.map((f, i) => ({
@@ -166,8 +180,8 @@ async function prepare(mods: Record<string, Fn>, size: number, withRssParser: bo
   const render = (stories: Story[]) => renderers.reduce((n, r) => n + r(stories, ctx).length, 0);
   const rssParser = withRssParser ? new (await import('rss-parser')).default() : null;
   return {
-    size, corpus, parseAll, parsed, build, render, taxonomyTags: config.taxonomy.length, rssParser,
-    parseMs: [], buildMs: [], renderMs: [], editorCpuMs: [], rssMs: [], result: { stories: [], all: [] }, renderedBytes: 0,
+    size, corpus, parseAll, parseAllBytes, parsed, build, render, taxonomyTags: config.taxonomy.length, rssParser,
+    parseMs: [], parseBytesMs: [], buildMs: [], renderMs: [], editorCpuMs: [], rssMs: [], result: { stories: [], all: [] }, renderedBytes: 0,
   };
 }
 
@@ -182,6 +196,10 @@ async function round(p: Prepared): Promise<void> {
   let t0 = performance.now();
   p.parseAll();
   p.parseMs.push(performance.now() - t0);
+  gc();
+  t0 = performance.now();
+  p.parseAllBytes();
+  p.parseBytesMs.push(performance.now() - t0);
   gc();
   const c0 = process.cpuUsage();
   t0 = performance.now();
@@ -210,11 +228,13 @@ function summarize(p: Prepared): SizeResult {
     bytes: p.corpus.totalBytes,
     parsedItems: p.parsed.reduce((n, items) => n + items.length, 0),
     parseMs: median(p.parseMs),
+    parseBytesMs: median(p.parseBytesMs),
     buildMs: median(p.buildMs),
     renderMs: median(p.renderMs),
     editorMs: median(p.buildMs.map((b, i) => b + p.renderMs[i]!)),
     editorCpuMs: median(p.editorCpuMs),
     wholeMs: median(p.parseMs.map((x, i) => x + p.buildMs[i]! + p.renderMs[i]!)),
+    wholeBytesMs: median(p.parseBytesMs.map((x, i) => x + p.buildMs[i]! + p.renderMs[i]!)),
     rssParserMs: p.rssParser ? median(p.rssMs) : null,
     stories: p.result.all.length,
     multiOutletStories: p.result.all.filter((s) => s.sources.length > 1).length,

@@ -8,11 +8,11 @@
  *   ranking, caps).
  */
 import { curate, EXCLUDE_PHRASES, INCLUDE_PHRASES, phraseTagger, type PhraseHits } from './curate';
-import { dedupeItems, exactKeys, itemWords, sourceItemKey, type DedupeStats, type ItemWords } from './dedupe';
+import { BatchWords, dedupeItems, exactKeys, sourceItemKey, type DedupeStats } from './dedupe';
 import { urlKey } from './dedupe/canonical-url';
 import type { Item, MarqueeConfig, SourceConfig, SourcedItem, Story } from './model';
 import { assignIds, LEDGER_RETENTION_DAYS, type ClusterKeys, type Ledger } from './pipeline/ledger';
-import { itemTime, mergeCluster, orderMembers } from './pipeline/merge';
+import { mergeCluster, orderMembers } from './pipeline/merge';
 import { compileTaxonomy, scanItem, Vocabulary, WordScanner, type Tagger } from './tag';
 
 export { emptyLedger, readLedger, type Ledger, type LedgerStory } from './pipeline/ledger';
@@ -54,19 +54,17 @@ export function sourcedItems(sources: BuildInput['sources']): SourcedItem[] {
   return out;
 }
 
-/** Every key that identifies a member in the ledger. */
-function memberKeys(item: SourcedItem): string[] {
-  return exactKeys(item);
-}
-
-function mintKey(ordered: readonly SourcedItem[]): string {
-  const first = [...ordered].sort((a, b) => {
-    const ta = itemTime(a) ?? Number.POSITIVE_INFINITY;
-    const tb = itemTime(b) ?? Number.POSITIVE_INFINITY;
-    return ta - tb || byString(a.sourceId, b.sourceId) || byString(a.id, b.id);
+/** The key a new story's id is minted from: its earliest member's (undated last; then source and item id). */
+function mintKey(members: ReadonlyArray<{ item: SourcedItem; time: number | null }>): string {
+  const { item: first } = [...members].sort((a, b) => {
+    const ta = a.time ?? Number.POSITIVE_INFINITY;
+    const tb = b.time ?? Number.POSITIVE_INFINITY;
+    return ta - tb || byString(a.item.sourceId, b.item.sourceId) || byString(a.item.id, b.item.id);
   })[0]!;
   return urlKey(first.url) ?? sourceItemKey(first);
 }
+
+const NO_PHRASES: PhraseHits = { include: false, exclude: false };
 
 export function buildStories(input: BuildInput): BuildResult {
   const { config, now } = input;
@@ -77,30 +75,50 @@ export function buildStories(input: BuildInput): BuildResult {
   const scanner = new WordScanner(vocabulary);
   const tagWords = tagger.bind(vocabulary);
   const phrases = phraseTagger(config.curation)?.bind(vocabulary);
-  const words: ItemWords[] = [];
+  const words = new BatchWords();
   const itemTags: number[][] = [];
   const itemPhrases: number[][] = [];
   for (const item of items) {
     const scanned = scanItem(scanner, item);
     itemTags.push(tagWords(scanner, item.sourceTags));
     itemPhrases.push(phrases ? phrases(scanner) : []);
-    words.push(itemWords(scanner, scanned, item));
+    words.add(scanner, scanned, item);
   }
-  const { clusters, stats } = dedupeItems(items, { words, vocabulary });
+  // Every key that identifies an item: for exact duplicates, and for the ledger.
+  const keys = items.map((item) => exactKeys(item));
+  const { clusters, stats } = dedupeItems(items, { words, vocabulary, keys });
 
+  const times = words.times;
+  const timeOf = (i: number): number | null => (Number.isNaN(times[i]!) ? null : times[i]!);
+  const hitsOfPhrases = (found: readonly number[]): PhraseHits =>
+    found.length === 0 ? NO_PHRASES : { include: found.includes(INCLUDE_PHRASES), exclude: found.includes(EXCLUDE_PHRASES) };
   const drafts = clusters.map((members) => {
+    if (members.length === 1) {
+      // Most stories are one outlet's: no ordering or unions to compute.
+      const i = members[0]!;
+      const item = items[i]!;
+      const time = timeOf(i);
+      return {
+        story: mergeCluster([item], tagger.idsOf(itemTags[i]!)),
+        clusterKeys: { keys: [...keys[i]!].sort(), mintKey: urlKey(item.url) ?? sourceItemKey(item), earliestDate: time },
+        phraseHits: hitsOfPhrases(itemPhrases[i]!),
+        latest: time,
+      };
+    }
     const ordered = orderMembers(members.map((i) => items[i]!));
-    const tags = tagger.idsOf(members.flatMap((i) => itemTags[i]!));
-    const found = new Set(members.flatMap((i) => itemPhrases[i]!));
-    const phraseHits: PhraseHits = { include: found.has(INCLUDE_PHRASES), exclude: found.has(EXCLUDE_PHRASES) };
-    const times = ordered.map(itemTime).filter((t): t is number => t !== null);
-    const keys = [...new Set(ordered.flatMap(memberKeys))].sort(byString);
+    const dated = members.map(timeOf).filter((t): t is number => t !== null);
     const clusterKeys: ClusterKeys = {
-      keys,
-      mintKey: mintKey(ordered),
-      earliestDate: times.length ? Math.min(...times) : null,
+      keys: [...new Set(members.flatMap((i) => keys[i]!))].sort(),
+      mintKey: mintKey(members.map((i) => ({ item: items[i]!, time: timeOf(i) }))),
+      earliestDate: dated.length ? Math.min(...dated) : null,
     };
-    return { story: mergeCluster(ordered, tags), clusterKeys, phraseHits, latest: times.length ? Math.max(...times) : null };
+    const tags = tagger.idsOf(members.flatMap((i) => itemTags[i]!));
+    return {
+      story: mergeCluster(ordered, tags),
+      clusterKeys,
+      phraseHits: hitsOfPhrases(members.flatMap((i) => itemPhrases[i]!)),
+      latest: dated.length ? Math.max(...dated) : null,
+    };
   });
 
   // Ids are claimed oldest cluster first so that the assignment does not depend on input order.

@@ -144,11 +144,18 @@ function parsedCanonical(raw: string): string | null {
   return `${url.protocol}//${host}${port}${normalizedPath(url.pathname)}${normalizedQuery(url)}`;
 }
 
+const rememberedKeys = new Map<string, string | null>();
+
 /** The comparison key: the canonical URL with the scheme folded and a leading `www.` dropped. */
 export function urlKey(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  let key = rememberedKeys.get(raw);
+  if (key !== undefined) return key;
   const canonical = canonicalUrl(raw);
-  if (!canonical) return null;
-  return canonical.replace(/^https?:\/\//, '//').replace(/^\/\/www\./, '//');
+  key = canonical && canonical.replace(/^https?:\/\//, '//').replace(/^\/\/www\./, '//');
+  if (rememberedKeys.size >= REMEMBERED_MAX) rememberedKeys.clear();
+  rememberedKeys.set(raw, key);
+  return key;
 }
 
 /** True when the key names a site's front page: such links cannot tell two articles apart. */

@@ -35,18 +35,6 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   ).split(/\s+/),
 );
 
-/** The words of one item the detector reads, as ids of the batch's vocabulary. */
-export interface ItemWords {
-  title: Int32Array;
-  /** NAME flags parallel to `title` (meaningful when the headline is in sentence case). */
-  titleFlags: Uint8Array;
-  lead: Int32Array;
-  /** NAME flags parallel to `lead` (capitalized words that do not open a sentence). */
-  leadFlags: Uint8Array;
-  /** Published (else updated) time in ms, or null when the item is undated. */
-  time: number | null;
-}
-
 /** A deliberately light stemmer: folds plurals and -ing/-ed so "jumps", "jumping", "jumped" meet. */
 export function stem(token: string): string {
   const first = token.charCodeAt(0);
@@ -61,10 +49,8 @@ export function stem(token: string): string {
   return token;
 }
 
-function parseTime(iso: string | null): number | null {
-  if (!iso) return null;
-  const t = Date.parse(iso);
-  return Number.isFinite(t) ? t : null;
+function parseTime(iso: string | null): number {
+  return iso ? Date.parse(iso) : Number.NaN;
 }
 
 function sameOpening(ids: Int32Array, a: number, b: number, count: number): boolean {
@@ -72,81 +58,120 @@ function sameOpening(ids: Int32Array, a: number, b: number, count: number): bool
   return true;
 }
 
+const FIGURE = /^(\d+)(?:m|mn|mln|b|bn|k|million|billion)$/;
+
 /**
- * The detector's words of the item just scanned into `scanner`: the headline, and the lead — the
- * summary and the body's first LEAD_WORDS words, or only one of them when the summary is the body's
- * opening (feeds often repeat it).
+ * The words the detector reads of every item of a batch, as ids of the batch's vocabulary with
+ * their scanner flags, item after item in one buffer: item i's headline is
+ * `ids[begin(i), titleEnd[i])` and its lead `ids[titleEnd[i], end[i])`.
  */
-export function itemWords(scanner: WordScanner, scanned: ScannedItem, item: Pick<SourcedItem, 'published' | 'updated'>): ItemWords {
-  const { ids, flags } = scanner;
-  const [s0, s1] = scanned.summary;
-  const [c0, c1] = scanned.content;
-  const summaryLength = s1 - s0;
-  const contentLength = c1 - c0;
-  let parts: Array<[number, number]>;
-  if (summaryLength === 0) parts = [[c0, c0 + Math.min(contentLength, LEAD_WORDS)]];
-  else if (contentLength === 0) parts = [[s0, s0 + Math.min(summaryLength, SUMMARY_WORDS)]];
-  else {
-    const opening = Math.min(SAME_OPENING_WORDS, summaryLength, contentLength);
-    if (sameOpening(ids, s0, c0, opening)) {
-      parts = contentLength >= summaryLength
-        ? [[c0, c0 + Math.min(contentLength, LEAD_WORDS)]]
-        : [[s0, s0 + Math.min(summaryLength, SUMMARY_WORDS)]];
+export class BatchWords {
+  ids = new Int32Array(1 << 16);
+  flags = new Uint8Array(1 << 16);
+  titleEnd: number[] = [];
+  end: number[] = [];
+  /** Published (else updated) time per item in ms, NaN when undated. */
+  times: number[] = [];
+  /** Per word id, the id that follows it in the current headline (`nextStamp` says which headline). */
+  private nextWord = new Int32Array(0);
+  private nextStamp = new Int32Array(0);
+
+  get count(): number {
+    return this.end.length;
+  }
+
+  begin(item: number): number {
+    return item === 0 ? 0 : this.end[item - 1]!;
+  }
+
+  /**
+   * Adds the item just scanned into `scanner`: its headline, and its lead — the summary and the
+   * body's first LEAD_WORDS words, or only one of them when the summary is the body's opening
+   * (feeds often repeat it).
+   */
+  add(scanner: WordScanner, scanned: ScannedItem, item: Pick<SourcedItem, 'published' | 'updated'>): void {
+    const { ids, flags } = scanner;
+    const [s0, s1] = scanned.summary;
+    const [c0, c1] = scanned.content;
+    const summaryLength = s1 - s0;
+    const contentLength = c1 - c0;
+    const title0 = this.length;
+    this.append(ids, flags, scanned.title[0], scanned.title[1]);
+    const lead0 = this.length;
+    if (summaryLength === 0) this.append(ids, flags, c0, c0 + Math.min(contentLength, LEAD_WORDS));
+    else if (contentLength === 0) this.append(ids, flags, s0, s0 + Math.min(summaryLength, SUMMARY_WORDS));
+    else if (sameOpening(ids, s0, c0, Math.min(SAME_OPENING_WORDS, summaryLength, contentLength))) {
+      if (contentLength >= summaryLength) this.append(ids, flags, c0, c0 + Math.min(contentLength, LEAD_WORDS));
+      else this.append(ids, flags, s0, s0 + Math.min(summaryLength, SUMMARY_WORDS));
     } else {
-      parts = [[s0, s0 + Math.min(summaryLength, LEAD_WORDS)], [c0, c0 + Math.min(contentLength, LEAD_WORDS)]];
+      this.append(ids, flags, s0, s0 + Math.min(summaryLength, LEAD_WORDS));
+      this.append(ids, flags, c0, c0 + Math.min(contentLength, LEAD_WORDS));
+    }
+    this.clearEchoes(title0, lead0, this.length, scanner.vocabulary.size);
+    this.titleEnd.push(lead0);
+    this.end.push(this.length);
+    this.times.push(parseTime(item.published ?? item.updated));
+  }
+
+  private length = 0;
+
+  private append(ids: Int32Array, flags: Uint8Array, from: number, to: number): void {
+    const count = to - from;
+    if (this.length + count > this.ids.length) {
+      const size = Math.max(this.ids.length * 2, this.length + count);
+      const grownIds = new Int32Array(size);
+      grownIds.set(this.ids.subarray(0, this.length));
+      this.ids = grownIds;
+      const grownFlags = new Uint8Array(size);
+      grownFlags.set(this.flags.subarray(0, this.length));
+      this.flags = grownFlags;
+    }
+    this.ids.set(ids.subarray(from, to), this.length);
+    this.flags.set(flags.subarray(from, to), this.length);
+    this.length += count;
+  }
+
+  /**
+   * Marks lead words that repeat the headline as saying nothing of their case (OPENS): WordPress's
+   * "The post <headline> appeared first on…", "Read more: <headline>". A title-case headline
+   * capitalizes every word, so its copy says nothing about which words are names.
+   */
+  private clearEchoes(title0: number, lead0: number, end: number, vocabularySize: number): void {
+    if (lead0 - title0 < ECHO_WORDS || end - lead0 < ECHO_WORDS) return;
+    if (this.nextWord.length < vocabularySize) {
+      this.nextWord = new Int32Array(vocabularySize * 2);
+      this.nextStamp = new Int32Array(vocabularySize * 2);
+    }
+    const { ids, flags, nextWord, nextStamp } = this;
+    const stamp = this.end.length + 1;
+    for (let k = title0; k + 1 < lead0; k++) {
+      nextWord[ids[k]!] = ids[k + 1]!;
+      nextStamp[ids[k]!] = stamp;
+    }
+    for (let p = lead0; p + ECHO_WORDS <= end; p++) {
+      let run = true;
+      for (let q = p; q + 1 < p + ECHO_WORDS; q++) {
+        // Does the pair (q, q+1) occur in the headline?
+        if (nextStamp[ids[q]!] !== stamp || nextWord[ids[q]!] !== ids[q + 1]) {
+          run = false;
+          break;
+        }
+      }
+      if (run) for (let q = p; q < p + ECHO_WORDS; q++) flags[q] = OPENS;
     }
   }
-  let length = 0;
-  for (const [a, b] of parts) length += b - a;
-  const lead = new Int32Array(length);
-  const leadFlags = new Uint8Array(length);
-  let k = 0;
-  for (const [a, b] of parts) {
-    lead.set(ids.subarray(a, b), k);
-    leadFlags.set(flags.subarray(a, b), k);
-    k += b - a;
-  }
-  clearEchoes(ids.subarray(scanned.title[0], scanned.title[1]), lead, leadFlags);
-  return {
-    title: ids.slice(scanned.title[0], scanned.title[1]),
-    titleFlags: flags.slice(scanned.title[0], scanned.title[1]),
-    lead,
-    leadFlags,
-    time: parseTime(item.published ?? item.updated),
-  };
 }
 
-/** Shortest run of headline words, repeated in the lead, that counts as a copy of the headline. */
+/** A headline copied into the lead: at least this many of its words in a row. */
 const ECHO_WORDS = 3;
 
-/**
- * Marks lead words that repeat the headline as saying nothing of their case (OPENS) (WordPress's "The post <headline>
- * appeared first on…", "Read more: <headline>"): a title-case headline capitalizes every word, so
- * its copy says nothing about which words are names.
- */
-function clearEchoes(title: Int32Array, lead: Int32Array, leadFlags: Uint8Array): void {
-  if (title.length < ECHO_WORDS || lead.length < ECHO_WORDS) return;
-  const pairs = new Set<number>();
-  for (let k = 0; k + 1 < title.length; k++) pairs.add(title[k]! * 0x200000 + title[k + 1]!);
-  for (let p = 0; p + ECHO_WORDS <= lead.length; p++) {
-    let run = true;
-    for (let q = p; q + 1 < p + ECHO_WORDS; q++) {
-      if (!pairs.has(lead[q]! * 0x200000 + lead[q + 1]!)) {
-        run = false;
-        break;
-      }
-    }
-    if (run) for (let q = p; q < p + ECHO_WORDS; q++) leadFlags[q] = OPENS;
-  }
-}
-
 /** Scans a batch for the detector alone (tests and tools; the editor scans once for tags and dedupe). */
-export function scanWords(items: readonly SourcedItem[], vocabulary = new Vocabulary()): ItemWords[] {
+export function scanWords(items: readonly SourcedItem[], vocabulary = new Vocabulary()): BatchWords {
   const scanner = new WordScanner(vocabulary);
-  return items.map((item) => itemWords(scanner, scanItem(scanner, item), item));
+  const words = new BatchWords();
+  for (const item of items) words.add(scanner, scanItem(scanner, item), item);
+  return words;
 }
-
-const FIGURE = /^(\d+)(?:m|mn|mln|b|bn|k|million|billion)$/;
 
 /** Maps vocabulary ids to stemmed term ids (-1: a stop word or a lone letter), caching per word. */
 export class Terms {
@@ -172,6 +197,11 @@ export class Terms {
 
   get size(): number {
     return this.texts.length;
+  }
+
+  /** Words of the vocabulary: an upper bound on the number of terms. */
+  get vocabularySize(): number {
+    return this.vocabulary.size;
   }
 
   /** True for a term that is a figure (starts with a digit). */

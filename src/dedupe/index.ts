@@ -23,16 +23,16 @@
 import type { SourcedItem } from '../model';
 import { Vocabulary } from '../tag';
 import { isSiteRootKey, urlKey } from './canonical-url';
-import { scanWords, Terms, JOINED, NAME, OPENS, TITLE_WEIGHT, type ItemWords } from './features';
+import { scanWords, Terms, JOINED, NAME, OPENS, TITLE_WEIGHT, type BatchWords } from './features';
 import { UnionFind } from './union-find';
 
 export { canonicalUrl, urlKey } from './canonical-url';
-export { itemWords, scanWords, type ItemWords } from './features';
+export { BatchWords, scanWords } from './features';
 
 /** How many distinctive terms index each item for candidate generation. */
-export const BLOCK_KEYS = Number(globalThis.process?.env?.MQ_BLOCK ?? 12);
+export const BLOCK_KEYS = Number(globalThis.process?.env?.MQ_BLOCK ?? 14);
 /** How many time-ordered neighbours in one posting list an item meets. */
-export const NEIGHBORHOOD = Number(globalThis.process?.env?.MQ_NB ?? 32);
+export const NEIGHBORHOOD = Number(globalThis.process?.env?.MQ_NB ?? 16);
 /** A pair is scored only when it meets under this many of its keys (or under all keys of an item with fewer). */
 export const MIN_SHARED_KEYS = Number(globalThis.process?.env?.MQ_SHARED ?? 3);
 /** Items published further apart than this are never the same story. */
@@ -147,10 +147,14 @@ interface Prepared {
   times: Float64Array;
   termCount: number;
   terms: Terms;
+  /** Source number of each item (sources numbered in order of appearance). */
+  source: Int32Array;
+  sourceCount: number;
 }
 
-function prepare(words: readonly ItemWords[], terms: Terms): Prepared {
-  const n = words.length;
+function prepare(words: BatchWords, terms: Terms): Prepared {
+  const n = words.count;
+  const { ids: wordIds, flags: wordFlags } = words;
   const start = new Int32Array(n + 1);
   let capacity = 1024;
   let term = new Int32Array(capacity);
@@ -159,13 +163,14 @@ function prepare(words: readonly ItemWords[], terms: Terms): Prepared {
   let tf = new Float64Array(1024);
   let slot = new Int32Array(1024).fill(-1);
   let total = 0;
-  // Mid-sentence occurrences of each term, capitalized and not (batch-wide).
-  const capitalMid: number[] = [];
-  const lowerMid: number[] = [];
+  // Mid-sentence occurrences of each term, capitalized and not (batch-wide). Terms are never more
+  // than the vocabulary's words.
+  const capitalMid = new Int32Array(terms.vocabularySize);
+  const lowerMid = new Int32Array(terms.vocabularySize);
   const countCase = (t: number, wordFlags: number): void => {
     if (wordFlags & OPENS) return;
-    if (wordFlags & NAME) capitalMid[t] = (capitalMid[t] ?? 0) + 1;
-    else lowerMid[t] = (lowerMid[t] ?? 0) + 1;
+    if (wordFlags & NAME) capitalMid[t]!++;
+    else lowerMid[t]!++;
   };
   const add = (t: number, amount: number, bits: number): void => {
     if (t >= slot.length) {
@@ -205,33 +210,35 @@ function prepare(words: readonly ItemWords[], terms: Terms): Prepared {
   for (let i = 0; i < n; i++) {
     start[i] = total;
     titleSeqStart[i] = titleSeq.length;
-    const w = words[i]!;
+    const title0 = words.begin(i);
+    const lead0 = words.titleEnd[i]!;
+    const end = words.end[i]!;
     let capitalized = 0;
     let counted = 0;
-    for (let k = 1; k < w.title.length; k++) {
-      if (terms.of(w.title[k]!) < 0) continue;
+    for (let k = title0 + 1; k < lead0; k++) {
+      if (terms.of(wordIds[k]!) < 0) continue;
       counted++;
-      if (w.titleFlags[k]! & NAME) capitalized++;
+      if (wordFlags[k]! & NAME) capitalized++;
     }
     const sentenceCase = counted > 0 && capitalized < SENTENCE_CASE_SHARE * counted;
-    for (let k = 0; k < w.title.length; k++) {
-      if (!(w.titleFlags[k]! & JOINED)) titleSeq.push(RUN_BREAK);
-      const t = terms.of(w.title[k]!);
+    for (let k = title0; k < lead0; k++) {
+      if (!(wordFlags[k]! & JOINED)) titleSeq.push(RUN_BREAK);
+      const t = terms.of(wordIds[k]!);
       if (t < 0) continue;
       add(t, TITLE_WEIGHT, FLAG_TITLE);
       titleSeq.push(t);
-      if (sentenceCase) countCase(t, w.titleFlags[k]!);
+      if (sentenceCase) countCase(t, wordFlags[k]!);
     }
-    for (let k = 0; k < w.lead.length; k++) {
-      const t = terms.of(w.lead[k]!);
+    for (let k = lead0; k < end; k++) {
+      const t = terms.of(wordIds[k]!);
       if (t < 0) continue;
-      add(t, 1, w.leadFlags[k]! & NAME ? FLAG_NAME : 0);
-      countCase(t, w.leadFlags[k]!);
+      add(t, 1, wordFlags[k]! & NAME ? FLAG_NAME : 0);
+      countCase(t, wordFlags[k]!);
     }
     for (let x = start[i]!; x < total; x++) slot[term[x]!] = -1;
   }
   titleSeqStart[n] = titleSeq.length;
-  const isEntity = (t: number): boolean => terms.isFigure(t) || (capitalMid[t] ?? 0) > (lowerMid[t] ?? 0);
+  const isEntity = (t: number): boolean => terms.isFigure(t) || capitalMid[t]! > lowerMid[t]!;
   for (let x = 0; x < total; x++) {
     const t = term[x]!;
     if (terms.isFigure(t)) flag[x] = flag[x]! | FLAG_FIGURE;
@@ -279,8 +286,18 @@ function prepare(words: readonly ItemWords[], terms: Terms): Prepared {
     for (let x = start[i]!; x < start[i + 1]!; x++) weight[x] = weight[x]! / length;
     titleMass[i] = mass;
   }
-  const times = Float64Array.from(words, (w) => w.time ?? Number.NaN);
-  return { n, start, term: term.subarray(0, total), weight, flag: flag.subarray(0, total), titleMass, runStart, runs, idf, df, times, termCount, terms };
+  const times = Float64Array.from(words.times);
+  return { n, start, term: term.subarray(0, total), weight, flag: flag.subarray(0, total), titleMass, runStart, runs, idf, df, times, termCount, terms, source: new Int32Array(0), sourceCount: 0 };
+}
+
+function numberSources(p: Prepared, items: readonly SourcedItem[]): void {
+  const numbers = new Map<string, number>();
+  p.source = Int32Array.from(items, (item) => {
+    let number = numbers.get(item.sourceId);
+    if (number === undefined) numbers.set(item.sourceId, (number = numbers.size));
+    return number;
+  });
+  p.sourceCount = numbers.size;
 }
 
 /** Why a pair was accepted or rejected, for tuning and tests. */
@@ -307,7 +324,7 @@ class PairScorer {
   private readonly mark: Int32Array;
   private readonly seen: Int32Array;
   private anchor = -1;
-  constructor(private readonly p: Prepared, private readonly items: readonly SourcedItem[]) {
+  constructor(private readonly p: Prepared) {
     this.denseWeight = new Float64Array(p.termCount);
     this.denseFlag = new Uint8Array(p.termCount);
     this.mark = new Int32Array(p.termCount).fill(-1);
@@ -352,13 +369,14 @@ class PairScorer {
    * (for explainPairs); otherwise the name check runs only for pairs the evidence accepts.
    */
   score(i: number, j: number, full = false): PairScore {
-    const { p, items } = this;
+    const { p } = this;
     const rejected: PairScore = { cosine: 0, nameEvidence: 0, eventEvidence: 0, unmatched: [0, 0], accepted: false };
     // Outlets do not report one story twice: two different articles of one source are two stories.
-    if (items[i]!.sourceId === items[j]!.sourceId) return rejected;
+    if (p.source[i] === p.source[j]) return rejected;
     if (Math.abs(p.times[i]! - p.times[j]!) > WINDOW_DAYS * DAY_MS) return rejected;
-    // Look up the terms of the item with more of them; walk the other's.
-    const [large, small] = p.start[i + 1]! - p.start[i]! > p.start[j + 1]! - p.start[j]! ? [i, j] : [j, i];
+    // Look up the terms of `i` (loaded once for all its candidates, which come together); walk j's.
+    const large = i;
+    const small = j;
     this.load(large);
     const { denseWeight, denseFlag, mark } = this;
     const { start, term, weight, flag, idf } = p;
@@ -397,7 +415,8 @@ class PairScorer {
 export function explainPairs(items: readonly SourcedItem[]): Array<{ i: number; j: number } & PairScore> {
   const vocabulary = new Vocabulary();
   const p = prepare(scanWords(items, vocabulary), new Terms(vocabulary));
-  const scorer = new PairScorer(p, items);
+  numberSources(p, items);
+  const scorer = new PairScorer(p);
   const out: Array<{ i: number; j: number } & PairScore> = [];
   for (let i = 0; i < items.length; i++) {
     for (let j = i + 1; j < items.length; j++) out.push({ i, j, ...scorer.score(i, j, true) });
@@ -513,69 +532,47 @@ function candidatePairs(p: Prepared): { a: Int32Array; b: Int32Array; count: num
   return { a, b, count };
 }
 
-/** Per-cluster state for the join guards: summed term vectors, member count, dated span. */
-function minOf(a: number | null, b: number | null): number | null {
-  return a === null ? b : b === null ? a : Math.min(a, b);
+/** The earlier of two times, NaN (undated) only when both are. */
+function minTime(a: number, b: number): number {
+  return Number.isNaN(a) ? b : Number.isNaN(b) ? a : Math.min(a, b);
 }
 
-function maxOf(a: number | null, b: number | null): number | null {
-  return a === null ? b : b === null ? a : Math.max(a, b);
-}
-
-/** Summed term weights by term id, in first-added order (sums run in that order, as before interning). */
-type SumVector = Map<number, number>;
-
-function sumDot(a: SumVector, b: SumVector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let sum = 0;
-  for (const [term, weight] of small) {
-    const other = large.get(term);
-    if (other !== undefined) sum += weight * other;
-  }
-  return sum;
-}
-
-function sumNorm(v: SumVector): number {
-  let sum = 0;
-  for (const w of v.values()) sum += w * w;
-  return Math.sqrt(sum);
+function maxTime(a: number, b: number): number {
+  return Number.isNaN(a) ? b : Number.isNaN(b) ? a : Math.max(a, b);
 }
 
 /**
- * Per-cluster state for the join guards, kept by each cluster's root: summed term vectors, report
- * count, dated span, sources. Built lazily: most items never join anything.
+ * Per-cluster state for the join guards, kept by each cluster's root: members, report count, dated
+ * span, sources. A cluster's centroid is the sum of its members' unit vectors, added up in a dense
+ * scratch array when a guard needs it (most joins are of two single items, which need none).
  */
 class Centroids {
-  private readonly sums: Array<SumVector | undefined>;
-  /** Norm of each root's sum, cached until the root's sum changes (NaN: not computed). */
-  private readonly norms: Float64Array;
+  private readonly members: Array<number[] | undefined>;
+  /** Sources of each root's members (source numbers), created on first join. */
+  private readonly sources: Array<number[] | undefined>;
   private readonly counts: Int32Array;
-  private readonly first: Array<number | null>;
-  private readonly last: Array<number | null>;
-  private readonly sources: Array<Set<string> | undefined>;
-  constructor(private readonly p: Prepared, private readonly items: readonly SourcedItem[]) {
-    const n = items.length;
-    this.sums = new Array<SumVector | undefined>(n);
-    this.sources = new Array<Set<string> | undefined>(n);
-    this.norms = new Float64Array(n).fill(Number.NaN);
+  private readonly first: Float64Array;
+  private readonly last: Float64Array;
+  /** Norm of each root's centroid, cached until the root changes (NaN: not computed). */
+  private readonly norms: Float64Array;
+  private readonly sumA: Float64Array;
+  private readonly sumB: Float64Array;
+  constructor(private readonly p: Prepared) {
+    const n = p.n;
+    this.members = new Array<number[] | undefined>(n);
+    this.sources = new Array<number[] | undefined>(n);
     this.counts = new Int32Array(n).fill(1);
-    this.first = Array.from(p.times, (t) => (Number.isNaN(t) ? null : t));
-    this.last = [...this.first];
+    this.first = Float64Array.from(p.times);
+    this.last = Float64Array.from(p.times);
+    this.norms = new Float64Array(n).fill(Number.NaN);
+    this.sumA = new Float64Array(p.termCount);
+    this.sumB = new Float64Array(p.termCount);
   }
-  private sum(root: number): SumVector {
-    let sum = this.sums[root];
-    if (!sum) {
-      const { start, term, weight } = this.p;
-      sum = new Map();
-      for (let x = start[root]!; x < start[root + 1]!; x++) sum.set(term[x]!, weight[x]!);
-      this.sums[root] = sum;
-    }
-    return sum;
+  private membersOf(root: number): number[] {
+    return this.members[root] ?? [root];
   }
-  private sourcesOf(root: number): Set<string> {
-    let set = this.sources[root];
-    if (!set) this.sources[root] = set = new Set([this.items[root]!.sourceId]);
-    return set;
+  private sourcesOf(root: number): number[] {
+    return this.sources[root] ?? [this.p.source[root]!];
   }
   /**
    * May these two clusters join? The joined cluster must span at most WINDOW_DAYS of dates, hold at
@@ -583,13 +580,12 @@ class Centroids {
    * decided), keep centroid similarity.
    */
   compatible(rootA: number, rootB: number, linkCosine: number): boolean {
-    const lo = minOf(this.first[rootA] ?? null, this.first[rootB] ?? null);
-    const hi = maxOf(this.last[rootA] ?? null, this.last[rootB] ?? null);
-    if (lo !== null && hi !== null && hi - lo > WINDOW_DAYS * DAY_MS) return false;
+    const lo = minTime(this.first[rootA]!, this.first[rootB]!);
+    const hi = maxTime(this.last[rootA]!, this.last[rootB]!);
+    if (hi - lo > WINDOW_DAYS * DAY_MS) return false;
     const a = this.sourcesOf(rootA);
     const b = this.sourcesOf(rootB);
-    const [fewer, more] = a.size <= b.size ? [a, b] : [b, a];
-    for (const source of fewer) if (more.has(source)) return false;
+    for (const source of a) if (b.includes(source)) return false;
     const countA = this.counts[rootA]!;
     const countB = this.counts[rootB]!;
     if (countA === 1 && countB === 1) return true;
@@ -597,13 +593,38 @@ class Centroids {
     if (countA > 1 && countB > 1) return similarity >= CLUSTER_JOIN_MIN || (linkCosine >= CLUSTER_BRIDGE_MIN && similarity >= CENTROID_MIN);
     return similarity >= CENTROID_MIN;
   }
-  private norm(root: number): number {
+  /** Adds the members' vectors of `root` into `sum`; returns the touched terms' list. */
+  private accumulate(root: number, sum: Float64Array, touched: number[]): void {
+    const { start, term, weight } = this.p;
+    for (const member of this.membersOf(root)) {
+      for (let x = start[member]!; x < start[member + 1]!; x++) {
+        const t = term[x]!;
+        if (sum[t] === 0) touched.push(t);
+        sum[t] = sum[t]! + weight[x]!;
+      }
+    }
+  }
+  private norm(root: number, sum: Float64Array, touched: readonly number[]): number {
     let value = this.norms[root]!;
-    if (Number.isNaN(value)) this.norms[root] = value = sumNorm(this.sum(root));
+    if (Number.isNaN(value)) {
+      let squares = 0;
+      for (const t of touched) squares += sum[t]! * sum[t]!;
+      this.norms[root] = value = Math.sqrt(squares);
+    }
     return value;
   }
   similarity(rootA: number, rootB: number): number {
-    return sumDot(this.sum(rootA), this.sum(rootB)) / ((this.norm(rootA) || 1) * (this.norm(rootB) || 1));
+    const { sumA, sumB } = this;
+    const touchedA: number[] = [];
+    const touchedB: number[] = [];
+    this.accumulate(rootA, sumA, touchedA);
+    this.accumulate(rootB, sumB, touchedB);
+    let dot = 0;
+    for (const t of touchedB) dot += sumA[t]! * sumB[t]!;
+    const result = dot / ((this.norm(rootA, sumA, touchedA) || 1) * (this.norm(rootB, sumB, touchedB) || 1));
+    for (const t of touchedA) sumA[t] = 0;
+    for (const t of touchedB) sumB[t] = 0;
+    return result;
   }
   /**
    * Folds `from` into `into` (the union's new root). `sameArticle` (an exact duplicate: one article
@@ -612,47 +633,51 @@ class Centroids {
   merge(into: number, from: number, sameArticle = false): void {
     if (into === from) return;
     this.counts[into] = sameArticle ? Math.max(this.counts[into]!, this.counts[from]!) : this.counts[into]! + this.counts[from]!;
-    this.first[into] = minOf(this.first[into] ?? null, this.first[from] ?? null);
-    this.last[into] = maxOf(this.last[into] ?? null, this.last[from] ?? null);
-    let target = this.sum(into);
-    let source = this.sum(from);
-    if (target.size < source.size) [target, source] = [source, target];
-    for (const [term, w] of source) target.set(term, (target.get(term) ?? 0) + w);
-    this.sums[into] = target;
-    this.sums[from] = undefined;
-    this.norms[into] = Number.NaN;
-    const intoSources = this.sourcesOf(into);
-    for (const source of this.sourcesOf(from)) intoSources.add(source);
+    this.first[into] = minTime(this.first[into]!, this.first[from]!);
+    this.last[into] = maxTime(this.last[into]!, this.last[from]!);
+    this.members[into] = [...this.membersOf(into), ...this.membersOf(from)];
+    this.members[from] = undefined;
+    const sources = this.sourcesOf(into);
+    this.sources[into] = [...sources, ...this.sourcesOf(from).filter((s) => !sources.includes(s))];
     this.sources[from] = undefined;
+    this.norms[into] = Number.NaN;
   }
 }
-
 
 /**
  * Keeps the edges that are each end's best match in the other end's source: an outlet reports a
  * story once, so between two outlets the matching is one-to-one. `edges` come strongest first.
  */
-function mutualBest<E extends { i: number; j: number }>(edges: readonly E[], items: readonly SourcedItem[]): E[] {
-  const best = new Map<string, number>();
+function mutualBest(edges: readonly Edge[], p: Prepared): Edge[] {
+  const sources = p.sourceCount;
+  const best = new Map<number, number>();
+  const keyOf = (item: number, otherSource: number): number => item * sources + otherSource;
   edges.forEach((edge, index) => {
-    const a = `${edge.i}\u0000${items[edge.j]!.sourceId}`;
-    const b = `${edge.j}\u0000${items[edge.i]!.sourceId}`;
+    const a = keyOf(edge.i, p.source[edge.j]!);
+    const b = keyOf(edge.j, p.source[edge.i]!);
     if (!best.has(a)) best.set(a, index);
     if (!best.has(b)) best.set(b, index);
   });
-  return edges.filter((edge, index) =>
-    best.get(`${edge.i}\u0000${items[edge.j]!.sourceId}`) === index && best.get(`${edge.j}\u0000${items[edge.i]!.sourceId}`) === index);
+  return edges.filter((edge, index) => best.get(keyOf(edge.i, p.source[edge.j]!)) === index && best.get(keyOf(edge.j, p.source[edge.i]!)) === index);
+}
+
+interface Edge {
+  i: number;
+  j: number;
+  cosine: number;
 }
 
 export interface DedupeInput {
   /** Per item, the words the detector reads (`itemWords`), scanned with `vocabulary`. */
-  words: readonly ItemWords[];
+  words: BatchWords;
   vocabulary: Vocabulary;
+  /** Per item, its `exactKeys` when the caller has them already. */
+  keys?: readonly (readonly string[])[];
 }
 
 export function dedupeItems(items: readonly SourcedItem[], input?: DedupeInput): DedupeResult {
   const n = items.length;
-  let words: readonly ItemWords[];
+  let words: BatchWords;
   let vocabulary: Vocabulary;
   if (input) ({ words, vocabulary } = input);
   else {
@@ -661,12 +686,13 @@ export function dedupeItems(items: readonly SourcedItem[], input?: DedupeInput):
   }
   const sets = new UnionFind(n);
   const p = prepare(words, new Terms(vocabulary));
-  const centroids = new Centroids(p, items);
+  numberSources(p, items);
+  const centroids = new Centroids(p);
 
   let exactMerges = 0;
   const owner = new Map<string, number>();
   for (let i = 0; i < n; i++) {
-    for (const key of exactKeys(items[i]!)) {
+    for (const key of input?.keys?.[i] ?? exactKeys(items[i]!)) {
       const first = owner.get(key);
       if (first === undefined) {
         owner.set(key, i);
@@ -681,17 +707,17 @@ export function dedupeItems(items: readonly SourcedItem[], input?: DedupeInput):
     }
   }
 
-  const scorer = new PairScorer(p, items);
+  const scorer = new PairScorer(p);
   const pairs = candidatePairs(p);
-  const edges: Array<{ i: number; j: number; cosine: number }> = [];
+  const edges: Edge[] = [];
   for (let x = 0; x < pairs.count; x++) {
-    const i = Math.min(pairs.a[x]!, pairs.b[x]!);
-    const j = Math.max(pairs.a[x]!, pairs.b[x]!);
-    const score = scorer.score(i, j);
-    if (score.accepted) edges.push({ i, j, cosine: score.cosine });
+    const a = pairs.a[x]!;
+    const b = pairs.b[x]!;
+    const score = scorer.score(a, b);
+    if (score.accepted) edges.push({ i: Math.min(a, b), j: Math.max(a, b), cosine: score.cosine });
   }
   edges.sort((x, y) => y.cosine - x.cosine || x.i - y.i || x.j - y.j);
-  for (const { i, j, cosine } of mutualBest(edges, items)) {
+  for (const { i, j, cosine } of mutualBest(edges, p)) {
     const ra = sets.find(i);
     const rb = sets.find(j);
     if (ra === rb) continue;

@@ -89,14 +89,12 @@ export async function rebuild(env: Env, config: MarqueeConfig, now: Date = new D
  * change of lastSeen alone (every story seen again) waits until it is LEDGER_TOUCH_MS old.
  */
 export function ledgerNeedsWrite(before: Ledger, after: Ledger): boolean {
-  const beforeMembers = Object.keys(before.members);
-  if (beforeMembers.length !== Object.keys(after.members).length) return true;
-  for (const key of beforeMembers) if (before.members[key] !== after.members[key]) return true;
   const beforeIds = Object.keys(before.stories);
   if (beforeIds.length !== Object.keys(after.stories).length) return true;
   for (const [id, story] of Object.entries(after.stories)) {
     const old = before.stories[id];
     if (!old || old.published !== story.published || old.firstSeen !== story.firstSeen) return true;
+    if (old.keys.length !== story.keys.length || old.keys.some((key, k) => key !== story.keys[k])) return true;
     if (Date.parse(story.lastSeen) - Date.parse(old.lastSeen) > LEDGER_TOUCH_MS) return true;
   }
   return false;

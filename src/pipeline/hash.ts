@@ -20,13 +20,14 @@ function lane(text: string, seed: number, prime: number): number {
 
 /** 13 base32 characters (64 bits) identifying `text`. */
 export function hash64Base32(text: string): string {
-  const hi = lane(text, 0x811c9dc5, 0x01000193);
-  const lo = lane(text, 0x9747b28c, 0x0100019d);
-  let bits = (BigInt(hi) << 32n) | BigInt(lo);
+  let hi = lane(text, 0x811c9dc5, 0x01000193);
+  let lo = lane(text, 0x9747b28c, 0x0100019d);
+  // The 64-bit number hi:lo in base32, most significant digit first (13 digits, the top one 4 bits).
   let out = '';
   for (let i = 0; i < 13; i++) {
-    out = BASE32[Number(bits & 31n)]! + out;
-    bits >>= 5n;
+    out = BASE32[lo & 31]! + out;
+    lo = ((lo >>> 5) | ((hi & 31) << 27)) >>> 0;
+    hi >>>= 5;
   }
   return out;
 }

@@ -2,8 +2,8 @@
  * The ledger: Marquee's memory of which stories it has published, so ids and dates hold across
  * rebuilds. Plain JSON (stored in KV by the storage layer, in DIR/ledger.json by the CLI).
  *
- * Id rule: every member key of a story (canonical URL key, `src:<source>:<item id>`) maps to the story's
- * id. A rebuilt cluster takes the id its members already map to; if they map to several stories (two
+ * Id rule: every member key of a story (canonical URL key, `src:<source>:<item id>`) is listed under
+ * the story's id (a key belongs to one story at a time). A rebuilt cluster takes the id its members already map to; if they map to several stories (two
  * stories merged), the oldest id (earliest firstSeen, then smallest id) is kept; when one old story
  * splits, the id stays with the cluster holding most of its keys. A cluster no key of which is known
  * gets a minted id: `mq-` + a 64-bit base32 hash of its first member's key (earliest item; its canonical
@@ -16,7 +16,11 @@
  */
 import { hash64Base32 } from './hash';
 
-export const LEDGER_VERSION = 1;
+/**
+ * 2: each story lists its member keys. (1 mapped every key to its story id in one object: a
+ * 40,000-key object for 20,000 items, slow to build and larger as JSON; still read, and converted.)
+ */
+export const LEDGER_VERSION = 2;
 /** Outlet dates older than this, relative to the first build that sees the story, are kept (backfill). */
 export const BACKFILL_AFTER_MS = 2 * 86_400_000;
 /** Stories not seen for this long (or twice the curation window, if longer) are forgotten. */
@@ -31,33 +35,49 @@ export interface LedgerStory {
   published: string;
   /** `now` of the last build that saw the story. */
   lastSeen: string;
+  /** The story's member keys, sorted. */
+  keys: string[];
 }
 
 export interface Ledger {
   version: typeof LEDGER_VERSION;
-  /** Member key → story id. */
-  members: Record<string, string>;
-  /** Story id → dates. */
+  /** Story id → dates and member keys. */
   stories: Record<string, LedgerStory>;
 }
 
 export function emptyLedger(): Ledger {
-  return { version: LEDGER_VERSION, members: {}, stories: {} };
+  return { version: LEDGER_VERSION, stories: {} };
 }
 
-/** Accepts anything read back from storage; an unusable value yields an empty ledger. */
+const isDates = (story: unknown): story is Omit<LedgerStory, 'keys'> => {
+  const s = story as Partial<LedgerStory> | null;
+  return !!s && typeof s.firstSeen === 'string' && typeof s.published === 'string' && typeof s.lastSeen === 'string';
+};
+
+/** Accepts anything read back from storage (this version or version 1); an unusable value yields an empty ledger. */
 export function readLedger(value: unknown): Ledger {
   if (!value || typeof value !== 'object') return emptyLedger();
-  const v = value as Partial<Ledger>;
-  if (v.version !== LEDGER_VERSION || !v.members || !v.stories || typeof v.members !== 'object') return emptyLedger();
+  const v = value as { version?: unknown; stories?: unknown; members?: unknown };
+  if (!v.stories || typeof v.stories !== 'object') return emptyLedger();
   const ledger = emptyLedger();
-  for (const [id, story] of Object.entries(v.stories)) {
-    if (story && typeof story.firstSeen === 'string' && typeof story.published === 'string' && typeof story.lastSeen === 'string') {
-      ledger.stories[id] = { firstSeen: story.firstSeen, published: story.published, lastSeen: story.lastSeen };
+  if (v.version === LEDGER_VERSION) {
+    for (const [id, story] of Object.entries(v.stories as Record<string, unknown>)) {
+      if (!isDates(story) || !Array.isArray((story as LedgerStory).keys)) continue;
+      const keys = (story as LedgerStory).keys.filter((key): key is string => typeof key === 'string');
+      ledger.stories[id] = { firstSeen: story.firstSeen, published: story.published, lastSeen: story.lastSeen, keys };
     }
+    return ledger;
   }
-  for (const [key, id] of Object.entries(v.members)) {
-    if (typeof id === 'string' && ledger.stories[id]) ledger.members[key] = id;
+  if (v.version !== 1 || !v.members || typeof v.members !== 'object') return emptyLedger();
+  const stories = new Map<string, LedgerStory>();
+  for (const [id, story] of Object.entries(v.stories as Record<string, unknown>)) {
+    if (isDates(story)) stories.set(id, { firstSeen: story.firstSeen, published: story.published, lastSeen: story.lastSeen, keys: [] });
+  }
+  for (const [key, id] of Object.entries(v.members as Record<string, unknown>)) {
+    if (typeof id === 'string') stories.get(id)?.keys.push(key);
+  }
+  for (const [id, story] of stories) {
+    if (story.keys.length) ledger.stories[id] = { ...story, keys: story.keys.sort() };
   }
   return ledger;
 }
@@ -89,22 +109,30 @@ export function assignIds(
   now: Date,
   retentionDays: number,
 ): { assignments: Assignment[]; ledger: Ledger } {
-  const prior = previous ?? emptyLedger();
+  const priorStories = new Map(Object.entries(previous?.stories ?? {}));
+  const priorMembers = new Map<string, string>();
+  for (const [id, story] of priorStories) for (const key of story.keys) priorMembers.set(key, id);
   const nowIso = now.toISOString();
   const nowMs = now.getTime();
 
   // Claims: (cluster, previous id, how many of the cluster's keys point at it).
   const claims: Array<{ cluster: number; id: string; votes: number }> = [];
-  const claimedBy: Array<Map<string, number>> = clusters.map(() => new Map());
-  clusters.forEach((cluster, index) => {
-    const votes = claimedBy[index]!;
-    for (const key of cluster.keys) {
-      const id = prior.members[key];
-      if (id && prior.stories[id]) votes.set(id, (votes.get(id) ?? 0) + 1);
-    }
-    for (const [id, count] of votes) claims.push({ cluster: index, id, votes: count });
-  });
-  const firstSeen = (id: string): string => prior.stories[id]!.firstSeen;
+  const claimedBy: Array<Map<string, number> | null> = new Array(clusters.length).fill(null);
+  if (priorMembers.size) {
+    clusters.forEach((cluster, index) => {
+      let votes: Map<string, number> | null = null;
+      for (const key of cluster.keys) {
+        const id = priorMembers.get(key);
+        if (id === undefined) continue;
+        votes ??= new Map();
+        votes.set(id, (votes.get(id) ?? 0) + 1);
+      }
+      if (!votes) return;
+      claimedBy[index] = votes;
+      for (const [id, count] of votes) claims.push({ cluster: index, id, votes: count });
+    });
+  }
+  const firstSeen = (id: string): string => priorStories.get(id)!.firstSeen;
   claims.sort(
     (a, b) =>
       byString(firstSeen(a.id), firstSeen(b.id)) || byString(a.id, b.id) || b.votes - a.votes || a.cluster - b.cluster,
@@ -118,8 +146,8 @@ export function assignIds(
     used.add(claim.id);
   }
 
-  const next = emptyLedger();
-  const taken = (id: string): boolean => used.has(id) || prior.stories[id] !== undefined;
+  const stories = new Map<string, LedgerStory>();
+  const taken = (id: string): boolean => used.has(id) || priorStories.has(id);
   const assignments: Assignment[] = clusters.map((cluster, index) => {
     let id = ids[index];
     if (id === undefined) {
@@ -131,8 +159,8 @@ export function assignIds(
     // story keeps the earliest of them, so nothing moves forward.
     let published: string | null = null;
     let seen: string | null = null;
-    for (const other of claimedBy[index]!.keys()) {
-      const story = prior.stories[other]!;
+    for (const other of claimedBy[index]?.keys() ?? []) {
+      const story = priorStories.get(other)!;
       if (published === null || story.published < published) published = story.published;
       if (seen === null || story.firstSeen < seen) seen = story.firstSeen;
     }
@@ -141,40 +169,38 @@ export function assignIds(
       published = backfill ? new Date(cluster.earliestDate!).toISOString() : nowIso;
       seen = nowIso;
     }
-    next.stories[id] = { firstSeen: seen, published, lastSeen: nowIso };
+    stories.set(id, { firstSeen: seen, published, lastSeen: nowIso, keys: cluster.keys });
     return { id, published };
   });
 
-  // Keys of stories not rebuilt this time are remembered (a source may be down), then this build's
-  // keys override them.
-  const members: Record<string, string> = {};
-  for (const [key, id] of Object.entries(prior.members)) {
-    if (used.has(id) || prior.stories[id] === undefined) continue;
-    members[key] = id;
-    next.stories[id] ??= { ...prior.stories[id]! };
+  // Stories not rebuilt this time are remembered with their keys (a source may be down), less the
+  // keys this build gave to another story.
+  if (priorStories.size) {
+    const claimed = new Set<string>();
+    for (const cluster of clusters) for (const key of cluster.keys) claimed.add(key);
+    for (const [id, story] of priorStories) {
+      if (used.has(id)) continue;
+      const keys = story.keys.filter((key) => !claimed.has(key));
+      if (keys.length) stories.set(id, { ...story, keys });
+    }
   }
-  clusters.forEach((cluster, index) => {
-    for (const key of cluster.keys) members[key] = assignments[index]!.id;
-  });
-  next.members = members;
-  return { assignments, ledger: prune(next, nowMs, retentionDays) };
+  return { assignments, ledger: prune(stories, nowMs, retentionDays) };
 }
 
-/** Forgets stories unseen for `retentionDays`, caps the count, and drops orphaned keys. Keys sorted for stable JSON. */
-function prune(ledger: Ledger, nowMs: number, retentionDays: number): Ledger {
+/**
+ * Forgets stories unseen for `retentionDays` and caps the count. Stories keep their order (this
+ * build's in id-assignment order, which does not depend on the order of the sources, then the
+ * remembered ones in their earlier order), so the same inputs always give the same JSON.
+ */
+function prune(stories: Map<string, LedgerStory>, nowMs: number, retentionDays: number): Ledger {
   const cutoff = new Date(nowMs - retentionDays * 86_400_000).toISOString();
-  const referenced = new Set(Object.values(ledger.members));
-  let kept = Object.entries(ledger.stories).filter(([id, story]) => story.lastSeen >= cutoff && referenced.has(id));
+  let kept = [...stories.keys()].filter((id) => stories.get(id)!.lastSeen >= cutoff);
   if (kept.length > MAX_LEDGER_STORIES) {
-    kept.sort((a, b) => byString(b[1].lastSeen, a[1].lastSeen) || byString(a[0], b[0]));
-    kept = kept.slice(0, MAX_LEDGER_STORIES);
+    const order = [...kept].sort((a, b) => byString(stories.get(b)!.lastSeen, stories.get(a)!.lastSeen) || byString(a, b));
+    const keep = new Set(order.slice(0, MAX_LEDGER_STORIES));
+    kept = kept.filter((id) => keep.has(id));
   }
-  kept.sort((a, b) => byString(a[0], b[0]));
   const out = emptyLedger();
-  for (const [id, story] of kept) out.stories[id] = story;
-  for (const key of Object.keys(ledger.members).sort(byString)) {
-    const id = ledger.members[key]!;
-    if (out.stories[id]) out.members[key] = id;
-  }
+  for (const id of kept) out.stories[id] = stories.get(id)!;
   return out;
 }

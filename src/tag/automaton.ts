@@ -22,6 +22,8 @@ export class TokenAutomaton {
   private readonly vocabulary = new Map<string, number>();
   private readonly nodes: Node[] = [{ next: new Map(), fail: 0, out: [] }];
   private built = false;
+  /** The root's transitions by symbol (0: none), dense: most words that are symbols are looked up here. */
+  private root = new Int32Array(0);
 
   /** Adds a phrase given as tokens. Empty phrases are ignored. */
   add(tokens: readonly string[], payload: PhrasePayload): void {
@@ -68,6 +70,8 @@ export class TokenAutomaton {
         queue.push(child);
       }
     }
+    this.root = new Int32Array(this.vocabulary.size);
+    for (const [symbol, child] of this.nodes[0]!.next) this.root[symbol] = child;
     this.built = true;
     return this;
   }
@@ -79,7 +83,7 @@ export class TokenAutomaton {
 
   /** Calls `onMatch` for every phrase occurrence in `tokens` (one pass). */
   scan(tokens: readonly string[], onMatch: (payload: PhrasePayload) => void): void {
-    const ids = tokens.map((token) => this.vocabulary.get(token) ?? -1);
+    const ids = Int32Array.from(tokens, (token) => this.vocabulary.get(token) ?? -1);
     this.scanIds(ids, 0, ids.length, Int32Array.from({ length: this.vocabulary.size }, (_, k) => k), onMatch);
   }
 
@@ -88,23 +92,26 @@ export class TokenAutomaton {
    * to symbols (-1, or an id past its end: a word no phrase has). A field break (-1) resets the state.
    */
   scanIds(
-    ids: ArrayLike<number>,
+    ids: Int32Array,
     start: number,
     end: number,
     symbolOf: Int32Array,
     onMatch: (payload: PhrasePayload) => void,
   ): void {
     const nodes = this.nodes;
+    const root = this.root;
+    const known = symbolOf.length;
     let state = 0;
     for (let k = start; k < end; k++) {
       const id = ids[k]!;
-      const symbol = id >= 0 && id < symbolOf.length ? symbolOf[id]! : -1;
+      const symbol = id >= 0 && id < known ? symbolOf[id]! : -1;
       if (symbol < 0) {
         state = 0;
         continue;
       }
       while (state !== 0 && !nodes[state]!.next.has(symbol)) state = nodes[state]!.fail;
-      state = nodes[state]!.next.get(symbol) ?? 0;
+      state = state === 0 ? root[symbol]! : nodes[state]!.next.get(symbol)!;
+      if (state === 0) continue;
       const out = nodes[state]!.out;
       for (let i = 0; i < out.length; i++) onMatch(out[i]!);
     }

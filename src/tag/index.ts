@@ -8,7 +8,7 @@
  * in taxonomy order.
  */
 import type { Item, SourcedItem, TaxonomyTag } from '../model';
-import { TokenAutomaton } from './automaton';
+import { TokenAutomaton, type PhrasePayload } from './automaton';
 import { tokenize } from './normalize';
 import { Vocabulary, WordScanner } from './words';
 
@@ -86,19 +86,35 @@ export function compileTaxonomy(taxonomy: readonly TaxonomyTag[]): Tagger {
     const ids = symbols.map((word) => vocabulary.idOf(word));
     const symbolOf = new Int32Array(vocabulary.size).fill(-1);
     ids.forEach((id, symbol) => (symbolOf[id] = symbol));
+    // Per call, a target is matched when its mark equals the call's stamp (no sets to allocate).
+    const matchedMark = new Int32Array(taxonomy.length);
+    const excludedMark = new Int32Array(taxonomy.length);
+    const matched: number[] = [];
+    let stamp = 0;
+    const onMatch = (p: PhrasePayload): void => {
+      if (p.exclude) excludedMark[p.target] = stamp;
+      else if (matchedMark[p.target] !== stamp) {
+        matchedMark[p.target] = stamp;
+        matched.push(p.target);
+      }
+    };
     return (scanner: WordScanner, sourceTags: readonly string[] = []): number[] => {
-      const matched = new Set<number>();
-      const excluded = new Set<number>();
-      automaton.scanIds(scanner.ids, 0, scanner.length, symbolOf, (p) => (p.exclude ? excluded : matched).add(p.target));
+      stamp++;
+      matched.length = 0;
+      automaton.scanIds(scanner.ids, 0, scanner.length, symbolOf, onMatch);
       const result: number[] = [];
-      for (const target of matched) if (!excluded.has(target)) result.push(target);
-      for (const target of knownTargets(sourceTags)) result.push(target);
+      for (const target of matched) if (excludedMark[target] !== stamp) result.push(target);
+      if (sourceTags.length) for (const target of knownTargets(sourceTags)) result.push(target);
       return result;
     };
   };
 
-  const idsOf = (targets: Iterable<number>): string[] =>
-    [...new Set(targets)].sort((a, b) => a - b).map((index) => taxonomy[index]!.id);
+  const idsOf = (targets: Iterable<number>): string[] => {
+    const sorted = Int32Array.from(targets).sort();
+    const ids: string[] = [];
+    for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) ids.push(taxonomy[sorted[k]!]!.id);
+    return ids;
+  };
 
   const knownTargets = (ids: Iterable<string>): number[] => {
     const targets: number[] = [];

@@ -34,10 +34,23 @@ export const JOINED = 4;
 /** Separates fields in a word list: a phrase never runs across it. */
 export const FIELD_BREAK = -1;
 
-/** Interns folded words as dense integer ids (open addressing on a 32-bit FNV-1a hash). */
+/** The two hash lanes of a word (FNV-1a with two seeds and primes) over its folded code units. */
+const SEED_A = 0x811c9dc5;
+const PRIME_A = 0x01000193;
+const SEED_B = 0x9747b28c;
+const PRIME_B = 0x0100019d;
+
+/**
+ * Interns folded words as dense integer ids. A word is known by a 64-bit hash (two 32-bit FNV-1a
+ * lanes) and its length: two different words of one batch share all three with a probability near
+ * 2^-64 per pair, so words are never compared character by character, which is what makes interning
+ * as cheap as hashing.
+ */
 export class Vocabulary {
   private readonly words: string[] = [];
-  private hashes = new Int32Array(1024);
+  private laneA = new Int32Array(1024);
+  private laneB = new Int32Array(1024);
+  private lengths = new Int32Array(1024);
   private slots = new Int32Array(2048).fill(-1);
   private mask = 2047;
 
@@ -52,66 +65,90 @@ export class Vocabulary {
 
   /** The id of a folded word, interning it when new. */
   idOf(word: string): number {
-    const codes = new Uint16Array(word.length);
-    for (let k = 0; k < word.length; k++) codes[k] = word.charCodeAt(k);
-    return this.intern(codes, 0, codes.length);
+    const found = this.find(word);
+    return found >= 0 ? found : this.add(hashA(word), hashB(word), word);
   }
 
   /** The id of a folded word, or -1 when it was never interned. */
   find(word: string): number {
-    let h = 0x811c9dc5;
-    for (let k = 0; k < word.length; k++) h = Math.imul(h ^ word.charCodeAt(k), 0x01000193);
-    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
-      const id = this.slots[slot]!;
-      if (id < 0) return -1;
-      if (this.hashes[id] === h && this.words[id] === word) return id;
-    }
+    return this.lookup(hashA(word), hashB(word), word.length);
   }
 
   /** The id of the word in `codes[start, end)`, interning it when new. */
   intern(codes: Uint16Array, start: number, end: number): number {
-    let h = 0x811c9dc5;
-    for (let k = start; k < end; k++) h = Math.imul(h ^ codes[k]!, 0x01000193);
-    const length = end - start;
-    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
-      const id = this.slots[slot]!;
-      if (id < 0) {
-        const fresh = this.words.length;
-        this.words.push(String.fromCharCode.apply(null, codes.subarray(start, end) as unknown as number[]));
-        if (fresh === this.hashes.length) {
-          const grown = new Int32Array(fresh * 2);
-          grown.set(this.hashes);
-          this.hashes = grown;
-        }
-        this.hashes[fresh] = h;
-        this.slots[slot] = fresh;
-        if (this.words.length * 2 > this.mask) this.rehash();
-        return fresh;
-      }
-      if (this.hashes[id] !== h) continue;
-      const word = this.words[id]!;
-      if (word.length !== length) continue;
-      let same = true;
-      for (let k = 0; k < length; k++) {
-        if (word.charCodeAt(k) !== codes[start + k]) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return id;
+    let a = SEED_A;
+    let b = SEED_B;
+    for (let k = start; k < end; k++) {
+      a = Math.imul(a ^ codes[k]!, PRIME_A);
+      b = Math.imul(b ^ codes[k]!, PRIME_B);
     }
+    const id = this.lookup(a, b, end - start);
+    return id >= 0 ? id : this.add(a, b, String.fromCharCode.apply(null, codes.subarray(start, end) as unknown as number[]));
+  }
+
+  /**
+   * The id of the word whose lanes are `a` and `b`: the ASCII letters and digits `s[start, end)`
+   * lower-cased (the scanner hashes them as it reads them), interning it when new.
+   */
+  internAscii(a: number, b: number, s: string, start: number, end: number): number {
+    const id = this.lookup(a, b, end - start);
+    return id >= 0 ? id : this.add(a, b, s.slice(start, end).toLowerCase());
+  }
+
+  private lookup(a: number, b: number, length: number): number {
+    for (let slot = a & this.mask; ; slot = (slot + 1) & this.mask) {
+      const id = this.slots[slot]!;
+      if (id < 0) return -1;
+      if (this.laneA[id] === a && this.laneB[id] === b && this.lengths[id] === length) return id;
+    }
+  }
+
+  private add(a: number, b: number, word: string): number {
+    const id = this.words.length;
+    this.words.push(word);
+    if (id === this.laneA.length) {
+      this.laneA = grow(this.laneA);
+      this.laneB = grow(this.laneB);
+      this.lengths = grow(this.lengths);
+    }
+    this.laneA[id] = a;
+    this.laneB[id] = b;
+    this.lengths[id] = word.length;
+    if (this.words.length * 2 > this.mask) this.rehash();
+    else this.place(id);
+    return id;
+  }
+
+  private place(id: number): void {
+    let slot = this.laneA[id]! & this.mask;
+    while (this.slots[slot]! >= 0) slot = (slot + 1) & this.mask;
+    this.slots[slot] = id;
   }
 
   private rehash(): void {
     const capacity = (this.mask + 1) * 2;
     this.mask = capacity - 1;
     this.slots = new Int32Array(capacity).fill(-1);
-    for (let id = 0; id < this.words.length; id++) {
-      let slot = this.hashes[id]! & this.mask;
-      while (this.slots[slot]! >= 0) slot = (slot + 1) & this.mask;
-      this.slots[slot] = id;
-    }
+    for (let id = 0; id < this.words.length; id++) this.place(id);
   }
+}
+
+function grow(array: Int32Array): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(array.length * 2);
+  grown.set(array);
+  return grown;
+}
+
+function hashA(word: string): number {
+  let a = SEED_A;
+  for (let k = 0; k < word.length; k++) a = Math.imul(a ^ word.charCodeAt(k), PRIME_A);
+  return a;
+}
+
+function hashB(word: string): number {
+  let b = SEED_B;
+  for (let k = 0; k < word.length; k++) b = Math.imul(b ^ word.charCodeAt(k), PRIME_B);
+  return b;
 }
 
 // Character classes after folding.
@@ -239,6 +276,32 @@ export class WordScanner {
       const c = s.charCodeAt(i);
       if (c < 128) {
         const cls = ASCII_CLASS[c]!;
+        if (cls === WORD_CHAR && this.wordLength === 0) {
+          // A word starts. Most are plain ASCII ended by a space or punctuation: interned straight
+          // from the text. One that may go on (an apostrophe, a non-ASCII letter, a reference or an
+          // inline tag next) takes the general path through the word buffer.
+          let a = SEED_A;
+          let b = SEED_B;
+          let j = i;
+          while (j < end) {
+            let d = s.charCodeAt(j);
+            if (d >= 97 ? d > 122 : d >= 65 ? d > 90 : d < 48 || d > 57) break;
+            if (d >= 65 && d <= 90) d += 32;
+            a = Math.imul(a ^ d, PRIME_A);
+            b = Math.imul(b ^ d, PRIME_B);
+            j++;
+          }
+          const next = j < end ? s.charCodeAt(j) : 0x20;
+          if (next < 128 && next !== 0x27 && !(html && (next === 0x3c || next === 0x26))) {
+            const upper = c >= 65 && c <= 90;
+            const flag = (this.sentenceStart ? OPENS : upper ? NAME : 0) | (this.gap ? 0 : JOINED);
+            this.push(this.vocabulary.internAscii(a, b, s, i, j), flag);
+            this.sentenceStart = false;
+            this.gap = false;
+            i = j - 1;
+            continue;
+          }
+        }
         if (cls === WORD_CHAR) {
           // The common case, inside a word: lower-case in place.
           const n = this.wordLength;
