@@ -99,7 +99,8 @@ export function buildStories(input: BuildInput): BuildResult {
       const item = items[i]!;
       const time = timeOf(i);
       return {
-        story: mergeCluster([item], tagger.idsOf(itemTags[i]!)),
+        ordered: [item],
+        tags: itemTags[i]!,
         clusterKeys: { keys: [...keys[i]!].sort(), mintKey: urlKey(item.url) ?? sourceItemKey(item), earliestDate: time },
         phraseHits: hitsOfPhrases(itemPhrases[i]!),
         latest: time,
@@ -112,9 +113,9 @@ export function buildStories(input: BuildInput): BuildResult {
       mintKey: mintKey(members.map((i) => ({ item: items[i]!, time: timeOf(i) }))),
       earliestDate: dated.length ? Math.min(...dated) : null,
     };
-    const tags = tagger.idsOf(members.flatMap((i) => itemTags[i]!));
     return {
-      story: mergeCluster(ordered, tags),
+      ordered,
+      tags: members.flatMap((i) => itemTags[i]!),
       clusterKeys,
       phraseHits: hitsOfPhrases(members.flatMap((i) => itemPhrases[i]!)),
       latest: dated.length ? Math.max(...dated) : null,
@@ -139,10 +140,10 @@ export function buildStories(input: BuildInput): BuildResult {
 
   const hitsOf = new Map<Story, PhraseHits>();
   const all: Story[] = order.map((index, position) => {
-    const { story, latest, phraseHits } = drafts[index]!;
+    const { ordered, tags, latest, phraseHits } = drafts[index]!;
     const { id, published } = assignments[position]!;
     const updated = latest !== null && latest > Date.parse(published) ? new Date(latest).toISOString() : null;
-    const built: Story = { id, ...story, published, updated };
+    const built = mergeCluster(ordered, tagger.idsOf(tags), { id, published, updated });
     hitsOf.set(built, phraseHits);
     return built;
   });

@@ -5,20 +5,25 @@
  *    a permalink to the same canonical URL are one entry, unconditionally.
  * 2. Near duplicates, in time linear in the number of items (never all pairs):
  *    - features (features.ts): headline terms (×TITLE_WEIGHT) + the lead, stop words dropped, lightly
- *      stemmed; TF-IDF weights with IDF over the batch; which lead terms are proper names;
+ *      stemmed, figures without their unit ("$155M" is 155); TF-IDF weights with IDF over the batch;
+ *      which terms are proper names (capitalized mid-sentence, in the item and across the batch);
  *    - candidates by blocking: each item is indexed under its BLOCK_KEYS most distinctive terms
  *      (highest TF-IDF, held by at least two items); walking each key's posting list in time order,
  *      an item meets its next NEIGHBORHOOD items, and a pair becomes a candidate only when it meets
  *      under MIN_SHARED_KEYS keys. At most n · BLOCK_KEYS · NEIGHBORHOOD meetings: O(n);
- *    - verification (PairScorer): published within WINDOW_DAYS, TF-IDF cosine, and headline
- *      coverage both ways — the share of each headline's distinctive weight (IDF) that the other
- *      report mentions anywhere. Two reports of one event name the same film, person and figures;
- *      two pieces of news about one person each headline something the other never mentions;
- *    - clustering: accepted pairs joined strongest first with union-find, under guards: one article
- *      per outlet, a WINDOW_DAYS span, and centroid agreement (CENTROID_MIN, and CLUSTER_JOIN_MIN or a
+ *    - verification (PairScorer): one article per outlet (two articles of one source never pair),
+ *      published within WINDOW_DAYS, TF-IDF cosine with shared evidence (STRONG_COSINE, or
+ *      MIN_COSINE with MIN_EVENT_EVIDENCE of non-name words and MIN_SHARED_EVIDENCE overall), and
+ *      the headlines' names agree: when each headline names someone or something (a run of proper
+ *      names, a figure) that the other report never mentions, they are two pieces of news about one
+ *      subject, unless their cosine reaches UNMATCHED_NAMES_COSINE;
+ *    - one-to-one between outlets: an edge is kept only when each end is the other's best match in
+ *      the other's source;
+ *    - clustering: kept edges joined strongest first with union-find, under guards: one article per
+ *      outlet, a WINDOW_DAYS span, and centroid agreement (CENTROID_MIN, and CLUSTER_JOIN_MIN or a
  *      CLUSTER_BRIDGE_MIN link between two clusters that are each several reports already), so a chain
  *      A≈B≈C does not glue two stories together through a vague middle item.
- *    Total: O(n · (T + BLOCK_KEYS · NEIGHBORHOOD)) for T terms per item, plus sorting n times.
+ *    Total: O(n · (T + BLOCK_KEYS · NEIGHBORHOOD · T)) for T terms per item, plus sorting n numbers.
  */
 import type { SourcedItem } from '../model';
 import { Vocabulary } from '../tag';
@@ -30,11 +35,11 @@ export { canonicalUrl, urlKey } from './canonical-url';
 export { BatchWords, scanWords } from './features';
 
 /** How many distinctive terms index each item for candidate generation. */
-export const BLOCK_KEYS = Number(globalThis.process?.env?.MQ_BLOCK ?? 14);
+export const BLOCK_KEYS = 14;
 /** How many time-ordered neighbours in one posting list an item meets. */
-export const NEIGHBORHOOD = Number(globalThis.process?.env?.MQ_NB ?? 16);
+export const NEIGHBORHOOD = 16;
 /** A pair is scored only when it meets under this many of its keys (or under all keys of an item with fewer). */
-export const MIN_SHARED_KEYS = Number(globalThis.process?.env?.MQ_SHARED ?? 3);
+export const MIN_SHARED_KEYS = 3;
 /** Items published further apart than this are never the same story. */
 export const WINDOW_DAYS = 4;
 /** Verified pairs need at least this TF-IDF cosine... */
@@ -57,15 +62,15 @@ export const UNMATCHED_NAMES_COSINE = 0.5;
  */
 export const IDF_MIN_BATCH = 50;
 /** A join must keep the clusters' centroids at least this similar (anti-chaining guard). */
-export const CENTROID_MIN = Number(globalThis.process?.env?.MQ_CMIN ?? 0.2);
+export const CENTROID_MIN = 0.2;
 /**
  * Two clusters that each already hold several outlets' reports join only when their centroids are
  * this similar. Each is then a story in its own right; a weak link between them (a shared person,
  * union or film, the same week) is the signature of two different news events about one subject.
  */
-export const CLUSTER_JOIN_MIN = Number(globalThis.process?.env?.MQ_CJOIN ?? 0.35);
+export const CLUSTER_JOIN_MIN = 0.35;
 /** ...unless the link that joins them is itself this strong: two reports that closely agree bridge their groups. */
-export const CLUSTER_BRIDGE_MIN = Number(globalThis.process?.env?.MQ_CBRIDGE ?? 0.4);
+export const CLUSTER_BRIDGE_MIN = 0.4;
 
 const DAY_MS = 86_400_000;
 
@@ -113,8 +118,7 @@ const FLAG_TITLE = 2;
  * capitalize more often than not mid-sentence (in leads and sentence-case headlines).
  */
 const FLAG_ENTITY = 4;
-/** A figure (a term that starts with a digit). */
-const FLAG_FIGURE = 8;
+
 
 /** In a headline's term sequence: punctuation between two words (a name never runs across it). */
 const RUN_BREAK = -1;
@@ -133,8 +137,6 @@ interface Prepared {
   /** Unit TF-IDF weights. */
   weight: Float64Array;
   flag: Uint8Array;
-  /** Per item: summed IDF of its distinct headline terms. */
-  titleMass: Float64Array;
   /**
    * Per item, the names and figures of its headline as runs of consecutive terms ("bob iger",
    * "dune part two", "2024"), each run ended by -1: `runs[runStart[i] .. runStart[i+1])`.
@@ -241,7 +243,6 @@ function prepare(words: BatchWords, terms: Terms): Prepared {
   const isEntity = (t: number): boolean => terms.isFigure(t) || capitalMid[t]! > lowerMid[t]!;
   for (let x = 0; x < total; x++) {
     const t = term[x]!;
-    if (terms.isFigure(t)) flag[x] = flag[x]! | FLAG_FIGURE;
     if (flag[x]! & FLAG_TITLE && isEntity(t)) flag[x] = flag[x]! | FLAG_ENTITY;
   }
   // Headline names as runs: consecutive entity terms (stop words between them do not break a run).
@@ -272,22 +273,18 @@ function prepare(words: BatchWords, terms: Terms): Prepared {
   const size = Math.max(n, IDF_MIN_BATCH);
   for (let t = 0; t < termCount; t++) if (df[t]! > 0) idf[t] = Math.log(1 + size / df[t]!);
   const weight = new Float64Array(total);
-  const titleMass = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let sum = 0;
-    let mass = 0;
     for (let x = start[i]!; x < start[i + 1]!; x++) {
       const w = (1 + Math.log(tfs[x]!)) * idf[term[x]!]!;
       weight[x] = w;
       sum += w * w;
-      if (flag[x]! & FLAG_TITLE) mass += idf[term[x]!]!;
     }
     const length = Math.sqrt(sum) || 1;
     for (let x = start[i]!; x < start[i + 1]!; x++) weight[x] = weight[x]! / length;
-    titleMass[i] = mass;
   }
   const times = Float64Array.from(words.times);
-  return { n, start, term: term.subarray(0, total), weight, flag: flag.subarray(0, total), titleMass, runStart, runs, idf, df, times, termCount, terms, source: new Int32Array(0), sourceCount: 0 };
+  return { n, start, term: term.subarray(0, total), weight, flag: flag.subarray(0, total), runStart, runs, idf, df, times, termCount, terms, source: new Int32Array(0), sourceCount: 0 };
 }
 
 function numberSources(p: Prepared, items: readonly SourcedItem[]): void {
@@ -425,10 +422,9 @@ export function explainPairs(items: readonly SourcedItem[]): Array<{ i: number; 
 }
 
 /** The item's BLOCK_KEYS heaviest terms held by at least two items (and not by every item). */
-function blockingKeys(p: Prepared, index: number, out: Int32Array): number {
+function blockingKeys(p: Prepared, index: number, out: Int32Array, best: Float64Array): number {
   const { start, term, weight, df } = p;
   let count = 0;
-  const best = new Float64Array(BLOCK_KEYS);
   for (let x = start[index]!; x < start[index + 1]!; x++) {
     const t = term[x]!;
     const d = df[t]!;
@@ -453,6 +449,43 @@ function blockingKeys(p: Prepared, index: number, out: Int32Array): number {
 }
 
 /**
+ * Item indices ordered by time (undated last), then index. Each item's key is one number, its time
+ * offset times a power of two above n plus its index, so one native numeric sort does it; a span
+ * too wide for exact doubles falls back to a comparator.
+ */
+function timeOrder(times: Float64Array): Int32Array {
+  const n = times.length;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const t = times[i]!;
+    if (t < lo) lo = t;
+    if (t > hi) hi = t;
+  }
+  let scale = 1;
+  while (scale <= n) scale *= 2;
+  const span = hi >= lo ? hi - lo + 1 : 0;
+  if ((span + 1) * scale > Number.MAX_SAFE_INTEGER) {
+    const order = Int32Array.from({ length: n }, (_, i) => i);
+    return order.sort((x, y) => {
+      const tx = times[x]!;
+      const ty = times[y]!;
+      if (tx !== ty) return Number.isNaN(tx) ? 1 : Number.isNaN(ty) ? -1 : tx - ty;
+      return x - y;
+    });
+  }
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = times[i]!;
+    keys[i] = (Number.isNaN(t) ? span : t - lo) * scale + i;
+  }
+  keys.sort();
+  const order = new Int32Array(n);
+  for (let r = 0; r < n; r++) order[r] = keys[r]! % scale;
+  return order;
+}
+
+/**
  * Candidate pairs (earlier item first in time order), each once: pairs that meet under at least
  * MIN_SHARED_KEYS of their blocking keys (or all keys of an item that has fewer) within
  * NEIGHBORHOOD places of each other in a key's time-ordered posting list.
@@ -460,20 +493,14 @@ function blockingKeys(p: Prepared, index: number, out: Int32Array): number {
 function candidatePairs(p: Prepared): { a: Int32Array; b: Int32Array; count: number } {
   const n = p.n;
   // Items in time order (undated last), then index: every posting list filled in this order is sorted.
-  const order = Int32Array.from({ length: n }, (_, i) => i);
-  const times = p.times;
-  order.sort((x, y) => {
-    const tx = times[x]!;
-    const ty = times[y]!;
-    if (tx !== ty) return Number.isNaN(tx) ? 1 : Number.isNaN(ty) ? -1 : tx - ty;
-    return x - y;
-  });
+  const order = timeOrder(p.times);
   const keys = new Int32Array(n * BLOCK_KEYS);
   const keyCount = new Uint8Array(n);
   const scratch = new Int32Array(BLOCK_KEYS);
+  const scratchWeights = new Float64Array(BLOCK_KEYS);
   const listSize = new Int32Array(p.termCount + 1);
   for (let i = 0; i < n; i++) {
-    const count = blockingKeys(p, i, scratch);
+    const count = blockingKeys(p, i, scratch, scratchWeights);
     keyCount[i] = count;
     for (let k = 0; k < count; k++) {
       keys[i * BLOCK_KEYS + k] = scratch[k]!;

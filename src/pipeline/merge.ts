@@ -66,9 +66,31 @@ function firstOf<T>(ordered: readonly SourcedItem[], pick: (item: SourcedItem) =
   return null;
 }
 
-/** The merged entry, without id and published (the ledger assigns those). */
-export function mergeCluster(ordered: readonly SourcedItem[], tags: string[]): Omit<Story, 'id' | 'published'> {
+/** The merged entry; `id`, `published` and `updated` come from the ledger. */
+export function mergeCluster(
+  ordered: readonly SourcedItem[],
+  tags: string[],
+  dates: Pick<Story, 'id' | 'published' | 'updated'>,
+): Story {
   const representative = ordered[0]!;
+  if (ordered.length === 1) {
+    // One outlet's story: its own fields, nothing to choose between.
+    const url = canonicalUrl(representative.url);
+    return {
+      id: dates.id,
+      url,
+      title: representative.title?.trim() || 'Untitled',
+      summary: representative.summary || null,
+      contentHtml: representative.contentHtml || null,
+      authors: representative.authors.length ? representative.authors : [],
+      image: representative.image || null,
+      enclosure: representative.enclosures[0] ?? null,
+      published: dates.published,
+      updated: dates.updated,
+      tags,
+      sources: [origin(representative)],
+    };
+  }
   const seen = new Set<string>();
   const sources: StoryOrigin[] = [];
   for (const item of ordered) {
@@ -79,6 +101,7 @@ export function mergeCluster(ordered: readonly SourcedItem[], tags: string[]): O
   }
   const enclosure = firstOf<Enclosure>(ordered, (item) => item.enclosures[0]);
   return {
+    id: dates.id,
     url: canonicalUrl(representative.url) ?? firstOf(ordered, (item) => canonicalUrl(item.url)),
     title: firstOf(ordered, (item) => item.title?.trim()) ?? 'Untitled',
     summary: firstOf(ordered, (item) => item.summary),
@@ -86,7 +109,8 @@ export function mergeCluster(ordered: readonly SourcedItem[], tags: string[]): O
     authors: representative.authors.length ? representative.authors : [],
     image: firstOf(ordered, (item) => item.image),
     enclosure,
-    updated: null,
+    published: dates.published,
+    updated: dates.updated,
     tags,
     sources,
   };

@@ -12,7 +12,7 @@ import { TokenAutomaton, type PhrasePayload } from './automaton';
 import { tokenize } from './normalize';
 import { Vocabulary, WordScanner } from './words';
 
-export { tokenize, foldText } from './normalize';
+export { tokenize } from './normalize';
 export { FIELD_BREAK, JOINED, NAME, OPENS, Vocabulary, WordScanner } from './words';
 
 /** Content beyond this many characters of HTML is not read: tags come from the article's lead and body, and cost stays bounded. */

@@ -12,14 +12,6 @@
  */
 import { Vocabulary, WordScanner } from './words';
 
-const APOSTROPHES = /[\u2018\u2019\u02BC\u2032\u0060\u00B4\uFF07]/g;
-const COMBINING_MARKS = /\p{M}+/gu;
-
-/** Lowercase, accent-free text with every apostrophe form as `'`. */
-export function foldText(text: string): string {
-  return text.normalize('NFKD').replace(COMBINING_MARKS, '').replace(APOSTROPHES, "'").toLowerCase();
-}
-
 /** The normalized word tokens of `text`, in order. */
 export function tokenize(text: string): string[] {
   const scanner = new WordScanner(new Vocabulary());

@@ -10,7 +10,7 @@
  * touches each character once and allocates a string only for a word it has never seen.
  *
  * Folding, per character: ASCII letters lower-cased in place; any other character through the
- * same NFKD + combining-mark removal + lower-casing as `foldText` (cached per code point, so the
+ * NFKD decomposition, combining-mark removal and lower-casing (cached per code point, so the
  * Unicode tables are consulted once per distinct character). Words are runs of letters and digits,
  * joined by apostrophes (`don't`); then a one-letter or `qu` elision splits off (`d'une` → `d une`),
  * a possessive `'s` is dropped and other apostrophes vanish (`don't` → `dont`).
@@ -220,6 +220,30 @@ for (let c = 0; c < 128; c++) {
 }
 
 const NAMED_REFERENCES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+// What a tag does to the text around it.
+const INLINE = 0;
+const BLOCK = 1;
+const DROPPED = 2;
+
+/** Block and dropped elements by the hash of their name (lane A); the name is compared on a hit. */
+const TAG_KINDS = new Map<number, { name: string; kind: number }>();
+for (const [names, kind] of [[BLOCK_ELEMENTS, BLOCK], [DROP_WITH_CONTENT, DROPPED]] as const) {
+  for (const name of names) TAG_KINDS.set(hashA(name), { name, kind });
+}
+
+/** The index of the `>` that closes a tag whose attributes start at `k`, stepping over quoted values (or `end`). */
+function skipAttributes(s: string, k: number, end: number): number {
+  let quote = 0;
+  for (; k < end; k++) {
+    const c = s.charCodeAt(k);
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === 0x22 || c === 0x27) quote = c;
+    else if (c === 0x3e) return k;
+  }
+  return end;
+}
 
 /**
  * Scans fields into one growing list of word ids (with a parallel list of flags). Reuse one scanner
@@ -452,27 +476,25 @@ export class WordScanner {
       this.boundary(SEPARATOR);
       return i;
     }
+    // The tag name, hashed lower-cased as it is read (no string made for the usual tag).
     let k = nameStart;
+    let hash = SEED_A;
     while (k < end) {
-      const c = s.charCodeAt(k);
+      let c = s.charCodeAt(k);
       if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39))) break;
+      if (c <= 0x5a && c >= 0x41) c += 32;
+      hash = Math.imul(hash ^ c, PRIME_A);
       k++;
     }
-    const name = s.slice(nameStart, k).toLowerCase();
-    // Skip attributes up to the closing '>', stepping over quoted values.
-    let quote = 0;
-    for (; k < end; k++) {
-      const c = s.charCodeAt(k);
-      if (quote) {
-        if (c === quote) quote = 0;
-      } else if (c === 0x22 || c === 0x27) quote = c;
-      else if (c === 0x3e) break;
-    }
-    if (BLOCK_ELEMENTS.has(name)) {
+    const known = TAG_KINDS.get(hash);
+    const kind = known && known.name.length === k - nameStart && s.slice(nameStart, k).toLowerCase() === known.name ? known.kind : INLINE;
+    k = skipAttributes(s, k, end);
+    if (kind === BLOCK) {
       this.endWord();
       this.sentenceStart = true;
       this.gap = true;
-    } else if (!closing && DROP_WITH_CONTENT.has(name)) {
+    } else if (!closing && kind === DROPPED) {
+      const name = known!.name;
       // Script and style are not text (the sanitizer drops them; raw HTML may still carry them).
       this.endWord();
       const close = s.toLowerCase().indexOf(`</${name}`, k);
