@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SourcedItem } from '../model';
-import { dedupeItems } from './index';
+import { dedupeItems, explainPairs, MIN_COSINE, MIN_EVENT_EVIDENCE, UNMATCHED_NAMES_COSINE } from './index';
 
 function sourced(sourceId: string, id: string, url: string, title: string, summary: string, published: string): SourcedItem {
   return {
@@ -73,5 +73,110 @@ describe('dedupe: no chaining through a vague middle item', () => {
     const cluster = clusterOf([a, b, c]);
     expect(cluster.get('a')).toBe(cluster.get('b'));
     expect(cluster.get('c')).not.toBe(cluster.get('a'));
+  });
+});
+
+/** The explainPairs score of the pair of items with these ids. */
+function pairScore(items: SourcedItem[], a: string, b: string) {
+  const i = items.findIndex((item) => item.id === a);
+  const j = items.findIndex((item) => item.id === b);
+  const found = explainPairs(items).find((p) => (p.i === i && p.j === j) || (p.i === j && p.j === i));
+  if (!found) throw new Error(`no pair ${a} ${b}`);
+  // unmatched in the order asked for.
+  return { ...found, unmatched: found.i === i ? found.unmatched : ([found.unmatched[1], found.unmatched[0]] as [number, number]) };
+}
+
+describe('dedupe: headlines that each name something the other report never mentions', () => {
+  const day = '2023-08-02';
+  // One studio, one kind of deal, the same hour, near-identical wording: two different deals.
+  const hungerGames = sourced('deadline', 'hg', 'https://deadline.com/2023/08/lionsgate-hunger-games-deal-suzanne-collins-1235452001/',
+    "Lionsgate Renews 'The Hunger Games' Deal With Suzanne Collins",
+    'Lionsgate has renewed its first-look deal with author Suzanne Collins, keeping the studio in business with the Hunger Games franchise ahead of The Ballad of Songbirds & Snakes in November.', `${day}T16:05:00Z`);
+  const saw = sourced('variety', 'saw', 'https://variety.com/2023/film/news/lionsgate-saw-deal-twisted-pictures-1235684001/',
+    "Lionsgate Renews 'Saw' Deal With Twisted Pictures",
+    'Lionsgate has renewed its multi-year deal with Twisted Pictures, keeping the studio in business with the Saw franchise ahead of Saw X in September.', `${day}T16:40:00Z`);
+  // The Hunger Games deal again, in The Hollywood Reporter's words.
+  const hungerGamesThr = sourced('hollywood-reporter', 'hg-thr', 'https://www.hollywoodreporter.com/movies/movie-news/lionsgate-suzanne-collins-hunger-games-deal-1235555001/',
+    'Lionsgate, Suzanne Collins Extend Hunger Games Partnership',
+    'Lionsgate and Hunger Games author Suzanne Collins have extended their first-look deal, the studio said, with The Ballad of Songbirds & Snakes due in theaters in November.', `${day}T17:30:00Z`);
+
+  it("keeps Lionsgate's 'Hunger Games' and 'Saw' renewals apart, and merges the Hunger Games reports", () => {
+    const items = [hungerGames, saw, hungerGamesThr];
+    const cluster = clusterOf(items);
+    expect(cluster.get('hg')).not.toBe(cluster.get('saw'));
+    expect(cluster.get('hg')).toBe(cluster.get('hg-thr'));
+    expect(cluster.get('saw')).toBe('saw');
+    // What keeps them apart is the names: the shared wording alone is evidence enough.
+    const score = pairScore(items, 'hg', 'saw');
+    expect(score.cosine).toBeGreaterThanOrEqual(MIN_COSINE);
+    expect(score.cosine).toBeLessThan(UNMATCHED_NAMES_COSINE);
+    expect(score.eventEvidence).toBeGreaterThanOrEqual(MIN_EVENT_EVIDENCE);
+    expect(score.unmatched[0]).toBeGreaterThan(0);
+    expect(score.unmatched[1]).toBeGreaterThan(0);
+    expect(score.accepted).toBe(false);
+  });
+
+  // Disney's earnings call, 9 August 2023.
+  const igerVariety = sourced('variety', 'iger-v', 'https://variety.com/2023/biz/news/bob-iger-disney-marvel-fewer-movies-1235681234/',
+    'Bob Iger Plans Fewer Marvel Movies as Disney Cuts Costs',
+    'Disney chief executive Bob Iger told analysts on Wednesday that the studio will release fewer Marvel films and Star Wars series, saying too much output had diluted quality, as the company reported third-quarter earnings.', '2023-08-09T21:30:00Z');
+  const igerBbc = sourced('bbc-entertainment', 'iger-b', 'https://www.bbc.co.uk/news/entertainment-arts-66455432',
+    'Iger tells Wall Street Disney will make fewer Marvel films',
+    'The boss of the entertainment giant said the flood of superhero sequels and spin-offs had hurt their quality. Iger, who returned to run the company last year, also announced job cuts and higher prices for the Disney+ streaming service.', '2023-08-09T22:10:00Z');
+
+  it('matches a multi-word name on any of its words: "Bob Iger" and "Iger" agree', () => {
+    const items = [igerVariety, igerBbc];
+    expect(igerBbc.title!.toLowerCase() + igerBbc.summary!.toLowerCase()).not.toContain('bob');
+    const cluster = clusterOf(items);
+    expect(cluster.get('iger-v')).toBe('iger-b+iger-v');
+    const score = pairScore(items, 'iger-v', 'iger-b');
+    expect(score.unmatched[0]).toBe(0);
+    expect(score.cosine).toBeLessThan(UNMATCHED_NAMES_COSINE);
+    expect(score.accepted).toBe(true);
+    // The same BBC report without Iger's name: now "Bob Iger" is a name it never mentions.
+    const unnamed = { ...igerBbc, id: 'iger-b-unnamed', title: 'Disney boss tells Wall Street the studio will make fewer Marvel films', summary: igerBbc.summary!.replace('Iger, who returned', 'The chief executive, who returned') };
+    expect(pairScore([igerVariety, unnamed], 'iger-v', 'iger-b-unnamed').unmatched[0]).toBeGreaterThan(0);
+  });
+
+  // Opening weekend, 21-23 July 2023: each report mentions the other film, not its figure.
+  const oppenheimer = sourced('deadline', 'opp', 'https://deadline.com/2023/07/oppenheimer-box-office-opening-weekend-1235446001/',
+    '‘Oppenheimer’ Explodes With $80M Opening Weekend',
+    'Christopher Nolan’s Oppenheimer opened to $80 million at the domestic box office this weekend, second behind Barbie, in the best opening for a biopic and an R-rated drama.', '2023-07-23T17:00:00Z');
+  const barbie = sourced('variety', 'barbie', 'https://variety.com/2023/film/box-office/barbie-box-office-opening-weekend-record-1235676001/',
+    '‘Barbie’ Box Office: $155M Opening Weekend Smashes Records',
+    'Greta Gerwig’s Barbie opened to $155 million at the domestic box office this weekend, ahead of Oppenheimer, in the best opening of the year and the biggest for a film directed by a woman.', '2023-07-23T17:20:00Z');
+  const oppenheimerBbc = sourced('bbc-entertainment', 'opp-b', 'https://www.bbc.co.uk/news/entertainment-arts-66280001',
+    'Oppenheimer takes $80 million in first weekend',
+    'Christopher Nolan’s film about the father of the atomic bomb made $80 million in North America in its first weekend, behind Barbie, a strong start for a three-hour drama.', '2023-07-23T19:00:00Z');
+
+  it('keeps two films’ openings apart when their headline figures differ ($80M vs $155M), and merges one film’s ($80M and $80 million)', () => {
+    const items = [oppenheimer, barbie, oppenheimerBbc];
+    const cluster = clusterOf(items);
+    expect(cluster.get('opp')).toBe('opp+opp-b');
+    expect(cluster.get('barbie')).toBe('barbie');
+    const apart = pairScore(items, 'opp', 'barbie');
+    expect(apart.cosine).toBeGreaterThanOrEqual(MIN_COSINE);
+    expect(apart.eventEvidence).toBeGreaterThanOrEqual(MIN_EVENT_EVIDENCE);
+    expect(apart.unmatched[0]).toBeGreaterThan(0);
+    expect(apart.unmatched[1]).toBeGreaterThan(0);
+    expect(apart.accepted).toBe(false);
+    const same = pairScore(items, 'opp', 'opp-b');
+    expect(same.unmatched).toEqual([0, 0]);
+    expect(same.accepted).toBe(true);
+  });
+
+  it('still merges one story told in two outlets’ different words', () => {
+    const variety = sourced('variety', 'dune-v', 'https://variety.com/2023/film/news/dune-part-two-release-date-delayed-2024-1235682255/',
+      '‘Dune: Part Two’ Moves to March 2024 Amid Actors Strike',
+      'Warner Bros. has moved Denis Villeneuve’s Dune: Part Two from November to March 15, 2024, as the SAG-AFTRA strike keeps Timothée Chalamet and Zendaya from promoting the film.', '2023-08-24T19:00:00Z');
+    const bbc = sourced('bbc-entertainment', 'dune-b', 'https://www.bbc.co.uk/news/entertainment-arts-66607777',
+      'Dune sequel delayed until next year because of Hollywood strike',
+      'The release of the Dune sequel starring Timothée Chalamet and Zendaya has been pushed back from November to March 2024, Warner Bros said, as the actors strike stops stars promoting films.', '2023-08-24T20:15:00Z');
+    const items = [variety, bbc, saw, igerVariety];
+    const cluster = clusterOf(items);
+    expect(cluster.get('dune-v')).toBe('dune-b+dune-v');
+    expect(cluster.get('saw')).toBe('saw');
+    expect(cluster.get('iger-v')).toBe('iger-v');
+    expect(pairScore(items, 'dune-v', 'dune-b').cosine).toBeLessThan(UNMATCHED_NAMES_COSINE);
   });
 });
