@@ -13,7 +13,7 @@ import { urlKey } from './dedupe/canonical-url';
 import type { Item, MarqueeConfig, SourceConfig, SourcedItem, Story } from './model';
 import { assignIds, LEDGER_RETENTION_DAYS, type ClusterKeys, type Ledger } from './pipeline/ledger';
 import { mergeCluster, orderMembers } from './pipeline/merge';
-import { compileTaxonomy, scanItem, Vocabulary, WordScanner, type Tagger } from './tag';
+import { compileTaxonomy, scanItem, Vocabulary, WordScanner, type ScannedItem, type Tagger } from './tag';
 
 export { emptyLedger, readLedger, type Ledger, type LedgerStory } from './pipeline/ledger';
 
@@ -41,13 +41,26 @@ const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 export function sourcedItems(sources: BuildInput['sources']): SourcedItem[] {
   const out: SourcedItem[] = [];
   for (const { source, items } of sources) {
+    const sourceWeight = source.weight ?? 1;
+    const sourceTags = source.tags ?? [];
     for (const item of items) {
+      // Fields named one by one: every object gets one shape (a spread of many thousand items is slow).
       out.push({
-        ...item,
+        id: item.id,
+        url: item.url,
+        title: item.title,
+        summary: item.summary,
+        contentHtml: item.contentHtml,
+        authors: item.authors,
+        published: item.published,
+        updated: item.updated,
+        categories: item.categories,
+        image: item.image,
+        enclosures: item.enclosures,
         sourceId: source.id,
         sourceName: source.name,
-        sourceWeight: source.weight ?? 1,
-        sourceTags: source.tags ?? [],
+        sourceWeight,
+        sourceTags,
       });
     }
   }
@@ -76,14 +89,24 @@ export function buildStories(input: BuildInput): BuildResult {
   const tagWords = tagger.bind(vocabulary);
   const phrases = phraseTagger(config.curation)?.bind(vocabulary);
   const words = new BatchWords();
-  const itemTags: number[][] = [];
-  const itemPhrases: number[][] = [];
-  for (const item of items) {
-    const scanned = scanItem(scanner, item);
-    itemTags.push(tagWords(scanner, item.sourceTags));
-    itemPhrases.push(phrases ? phrases(scanner) : []);
+  // Per item, its tags' taxonomy positions (and the phrase lists it matches) in flat lists.
+  const tagList: number[] = [];
+  const tagStart = new Int32Array(items.length + 1);
+  const phraseList: number[] = [];
+  const phraseStart = new Int32Array(items.length + 1);
+  let scanned: ScannedItem | undefined;
+  items.forEach((item, i) => {
+    scanned = scanItem(scanner, item, scanned);
+    tagStart[i] = tagList.length;
+    tagWords(scanner, item.sourceTags, tagList);
+    phraseStart[i] = phraseList.length;
+    phrases?.(scanner, [], phraseList);
     words.add(scanner, scanned, item);
-  }
+  });
+  tagStart[items.length] = tagList.length;
+  phraseStart[items.length] = phraseList.length;
+  const itemTags = (i: number): number[] => tagList.slice(tagStart[i]!, tagStart[i + 1]!);
+  const itemPhrases = (i: number): number[] => phraseList.slice(phraseStart[i]!, phraseStart[i + 1]!);
   // Every key that identifies an item: for exact duplicates, and for the ledger.
   const keys = items.map((item) => exactKeys(item));
   const { clusters, stats } = dedupeItems(items, { words, vocabulary, keys });
@@ -100,9 +123,9 @@ export function buildStories(input: BuildInput): BuildResult {
       const time = timeOf(i);
       return {
         ordered: [item],
-        tags: itemTags[i]!,
+        tags: itemTags(i),
         clusterKeys: { keys: [...keys[i]!].sort(), mintKey: urlKey(item.url) ?? sourceItemKey(item), earliestDate: time },
-        phraseHits: hitsOfPhrases(itemPhrases[i]!),
+        phraseHits: hitsOfPhrases(itemPhrases(i)),
         latest: time,
       };
     }
@@ -115,9 +138,9 @@ export function buildStories(input: BuildInput): BuildResult {
     };
     return {
       ordered,
-      tags: members.flatMap((i) => itemTags[i]!),
+      tags: members.flatMap((i) => itemTags(i)),
       clusterKeys,
-      phraseHits: hitsOfPhrases(members.flatMap((i) => itemPhrases[i]!)),
+      phraseHits: hitsOfPhrases(members.flatMap((i) => itemPhrases(i))),
       latest: dated.length ? Math.max(...dated) : null,
     };
   });

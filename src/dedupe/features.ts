@@ -91,12 +91,11 @@ export class BatchWords {
    */
   add(scanner: WordScanner, scanned: ScannedItem, item: Pick<SourcedItem, 'published' | 'updated'>): void {
     const { ids, flags } = scanner;
-    const [s0, s1] = scanned.summary;
-    const [c0, c1] = scanned.content;
+    const { summaryStart: s0, summaryEnd: s1, contentStart: c0, contentEnd: c1 } = scanned;
     const summaryLength = s1 - s0;
     const contentLength = c1 - c0;
     const title0 = this.length;
-    this.append(ids, flags, scanned.title[0], scanned.title[1]);
+    this.append(ids, flags, 0, scanned.titleEnd);
     const lead0 = this.length;
     if (summaryLength === 0) this.append(ids, flags, c0, c0 + Math.min(contentLength, LEAD_WORDS));
     else if (contentLength === 0) this.append(ids, flags, s0, s0 + Math.min(summaryLength, SUMMARY_WORDS));
@@ -169,7 +168,8 @@ const ECHO_WORDS = 3;
 export function scanWords(items: readonly SourcedItem[], vocabulary = new Vocabulary()): BatchWords {
   const scanner = new WordScanner(vocabulary);
   const words = new BatchWords();
-  for (const item of items) words.add(scanner, scanItem(scanner, item), item);
+  const scanned = scanItem(scanner, { title: null, summary: null, contentHtml: null, categories: [] });
+  for (const item of items) words.add(scanner, scanItem(scanner, item, scanned), item);
   return words;
 }
 

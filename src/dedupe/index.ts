@@ -158,15 +158,15 @@ function prepare(words: BatchWords, terms: Terms): Prepared {
   const n = words.count;
   const { ids: wordIds, flags: wordFlags } = words;
   const start = new Int32Array(n + 1);
-  let capacity = 1024;
-  let term = new Int32Array(capacity);
-  let tfs = new Float64Array(capacity);
-  let flag = new Uint8Array(capacity);
-  let tf = new Float64Array(1024);
-  let slot = new Int32Array(1024).fill(-1);
+  // An item has at most as many terms as it has words, and the batch no more terms than words:
+  // every buffer is allocated once, at its bound.
+  const wordCount = n ? words.end[n - 1]! : 0;
+  const term = new Int32Array(wordCount);
+  const weight = new Float64Array(wordCount);
+  const flag = new Uint8Array(wordCount);
+  const slot = new Int32Array(terms.vocabularySize).fill(-1);
   let total = 0;
-  // Mid-sentence occurrences of each term, capitalized and not (batch-wide). Terms are never more
-  // than the vocabulary's words.
+  // Mid-sentence occurrences of each term, capitalized and not (batch-wide).
   const capitalMid = new Int32Array(terms.vocabularySize);
   const lowerMid = new Int32Array(terms.vocabularySize);
   const countCase = (t: number, wordFlags: number): void => {
@@ -174,37 +174,15 @@ function prepare(words: BatchWords, terms: Terms): Prepared {
     if (wordFlags & NAME) capitalMid[t]!++;
     else lowerMid[t]!++;
   };
+  /** Adds `amount` to the item's frequency of term `t` (in `weight` until weights are computed). */
   const add = (t: number, amount: number, bits: number): void => {
-    if (t >= slot.length) {
-      const size = Math.max(t + 1, slot.length * 2);
-      const grownSlot = new Int32Array(size).fill(-1);
-      grownSlot.set(slot);
-      slot = grownSlot;
-      const grownTf = new Float64Array(size);
-      grownTf.set(tf);
-      tf = grownTf;
-    }
     let at = slot[t]!;
     if (at < 0) {
-      if (total === capacity) {
-        capacity *= 2;
-        const t2 = new Int32Array(capacity);
-        t2.set(term);
-        term = t2;
-        const w2 = new Float64Array(capacity);
-        w2.set(tfs);
-        tfs = w2;
-        const f2 = new Uint8Array(capacity);
-        f2.set(flag);
-        flag = f2;
-      }
       at = total++;
       slot[t] = at;
       term[at] = t;
-      tfs[at] = 0;
-      flag[at] = 0;
     }
-    tfs[at] = tfs[at]! + amount;
+    weight[at] = weight[at]! + amount;
     flag[at] = flag[at]! | bits;
   };
   const titleSeq: number[] = [];
@@ -272,11 +250,10 @@ function prepare(words: BatchWords, terms: Terms): Prepared {
   const idf = new Float64Array(termCount);
   const size = Math.max(n, IDF_MIN_BATCH);
   for (let t = 0; t < termCount; t++) if (df[t]! > 0) idf[t] = Math.log(1 + size / df[t]!);
-  const weight = new Float64Array(total);
   for (let i = 0; i < n; i++) {
     let sum = 0;
     for (let x = start[i]!; x < start[i + 1]!; x++) {
-      const w = (1 + Math.log(tfs[x]!)) * idf[term[x]!]!;
+      const w = (1 + Math.log(weight[x]!)) * idf[term[x]!]!;
       weight[x] = w;
       sum += w * w;
     }
@@ -284,7 +261,7 @@ function prepare(words: BatchWords, terms: Terms): Prepared {
     for (let x = start[i]!; x < start[i + 1]!; x++) weight[x] = weight[x]! / length;
   }
   const times = Float64Array.from(words.times);
-  return { n, start, term: term.subarray(0, total), weight, flag: flag.subarray(0, total), runStart, runs, idf, df, times, termCount, terms, source: new Int32Array(0), sourceCount: 0 };
+  return { n, start, term: term.subarray(0, total), weight: weight.subarray(0, total), flag: flag.subarray(0, total), runStart, runs, idf, df, times, termCount, terms, source: new Int32Array(0), sourceCount: 0 };
 }
 
 function numberSources(p: Prepared, items: readonly SourcedItem[]): void {
@@ -361,50 +338,52 @@ class PairScorer {
     }
     return worst;
   }
+  /** The last pair's score, filled in place by `score` (one object for the whole batch). */
+  readonly result: PairScore = { cosine: 0, nameEvidence: 0, eventEvidence: 0, unmatched: [0, 0], accepted: false };
+
   /**
-   * Scores one pair. `full` computes every figure even when the evidence already rejects the pair
-   * (for explainPairs); otherwise the name check runs only for pairs the evidence accepts.
+   * Scores one pair into `result` and returns whether it is accepted. `full` computes every figure
+   * even when the evidence already rejects the pair (for explainPairs); otherwise the name check runs
+   * only for pairs the evidence accepts.
    */
-  score(i: number, j: number, full = false): PairScore {
-    const { p } = this;
-    const rejected: PairScore = { cosine: 0, nameEvidence: 0, eventEvidence: 0, unmatched: [0, 0], accepted: false };
+  score(i: number, j: number, full = false): boolean {
+    const { p, result } = this;
+    result.cosine = result.nameEvidence = result.eventEvidence = 0;
+    result.unmatched[0] = result.unmatched[1] = 0;
+    result.accepted = false;
     // Outlets do not report one story twice: two different articles of one source are two stories.
-    if (p.source[i] === p.source[j]) return rejected;
-    if (Math.abs(p.times[i]! - p.times[j]!) > WINDOW_DAYS * DAY_MS) return rejected;
+    if (p.source[i] === p.source[j]) return false;
+    if (Math.abs(p.times[i]! - p.times[j]!) > WINDOW_DAYS * DAY_MS) return false;
     // Look up the terms of `i` (loaded once for all its candidates, which come together); walk j's.
-    const large = i;
-    const small = j;
-    this.load(large);
+    this.load(i);
     const { denseWeight, denseFlag, mark } = this;
     const { start, term, weight, flag, idf } = p;
     let cosine = 0;
     let nameEvidence = 0;
     let eventEvidence = 0;
-    for (let x = start[small]!; x < start[small + 1]!; x++) {
+    for (let x = start[j]!; x < start[j + 1]!; x++) {
       const t = term[x]!;
-      if (mark[t] !== large) continue;
+      if (mark[t] !== i) continue;
       cosine += weight[x]! * denseWeight[t]!;
       if ((flag[x]! | denseFlag[t]!) & FLAG_NAME) nameEvidence += idf[t]!;
       else eventEvidence += idf[t]!;
     }
+    result.cosine = cosine;
+    result.nameEvidence = nameEvidence;
+    result.eventEvidence = eventEvidence;
     const evidence =
       cosine >= STRONG_COSINE ||
       (cosine >= MIN_COSINE && eventEvidence >= MIN_EVENT_EVIDENCE && nameEvidence + eventEvidence >= MIN_SHARED_EVIDENCE);
-    if (!evidence && !full) return { ...rejected, cosine, nameEvidence, eventEvidence };
+    if (!evidence && !full) return false;
     // Names and figures of each headline that the other item never mentions.
     const seen = this.seen;
-    for (let x = start[small]!; x < start[small + 1]!; x++) seen[term[x]!] = small;
-    const smallUnmatched = this.unmatched(small, mark, large);
-    const largeUnmatched = this.unmatched(large, seen, small);
-    for (let x = start[small]!; x < start[small + 1]!; x++) seen[term[x]!] = -1;
-    const agreed = Math.min(smallUnmatched, largeUnmatched) === 0 || cosine >= UNMATCHED_NAMES_COSINE;
-    return {
-      cosine,
-      nameEvidence,
-      eventEvidence,
-      unmatched: small === i ? [smallUnmatched, largeUnmatched] : [largeUnmatched, smallUnmatched],
-      accepted: evidence && agreed,
-    };
+    for (let x = start[j]!; x < start[j + 1]!; x++) seen[term[x]!] = j;
+    result.unmatched[0] = this.unmatched(i, seen, j);
+    result.unmatched[1] = this.unmatched(j, mark, i);
+    for (let x = start[j]!; x < start[j + 1]!; x++) seen[term[x]!] = -1;
+    const agreed = Math.min(result.unmatched[0], result.unmatched[1]) === 0 || cosine >= UNMATCHED_NAMES_COSINE;
+    result.accepted = evidence && agreed;
+    return result.accepted;
   }
 }
 
@@ -416,7 +395,11 @@ export function explainPairs(items: readonly SourcedItem[]): Array<{ i: number; 
   const scorer = new PairScorer(p);
   const out: Array<{ i: number; j: number } & PairScore> = [];
   for (let i = 0; i < items.length; i++) {
-    for (let j = i + 1; j < items.length; j++) out.push({ i, j, ...scorer.score(i, j, true) });
+    for (let j = i + 1; j < items.length; j++) {
+      scorer.score(i, j, true);
+      const { result } = scorer;
+      out.push({ i, j, ...result, unmatched: [result.unmatched[0], result.unmatched[1]] });
+    }
   }
   return out;
 }
@@ -740,8 +723,7 @@ export function dedupeItems(items: readonly SourcedItem[], input?: DedupeInput):
   for (let x = 0; x < pairs.count; x++) {
     const a = pairs.a[x]!;
     const b = pairs.b[x]!;
-    const score = scorer.score(a, b);
-    if (score.accepted) edges.push({ i: Math.min(a, b), j: Math.max(a, b), cosine: score.cosine });
+    if (scorer.score(a, b)) edges.push({ i: Math.min(a, b), j: Math.max(a, b), cosine: scorer.result.cosine });
   }
   edges.sort((x, y) => y.cosine - x.cosine || x.i - y.i || x.j - y.j);
   for (const { i, j, cosine } of mutualBest(edges, p)) {

@@ -18,11 +18,16 @@ export { FIELD_BREAK, JOINED, NAME, OPENS, Vocabulary, WordScanner } from './wor
 /** Content beyond this many characters of HTML is not read: tags come from the article's lead and body, and cost stays bounded. */
 export const MAX_CONTENT_CHARS_TAGGED = 30_000;
 
-/** Where each field of an item landed in a scanner's word list (half-open ranges). */
+/**
+ * Where each field of an item landed in a scanner's word list (half-open ranges; the title starts
+ * at 0). A batch passes one object to fill for every item.
+ */
 export interface ScannedItem {
-  title: readonly [number, number];
-  summary: readonly [number, number];
-  content: readonly [number, number];
+  titleEnd: number;
+  summaryStart: number;
+  summaryEnd: number;
+  contentStart: number;
+  contentEnd: number;
   /** End of the whole list (the categories follow the content). */
   end: number;
 }
@@ -32,27 +37,38 @@ export interface ScannedItem {
  * MAX_CONTENT_CHARS_TAGGED characters), then each category, with a field break between them so that
  * no phrase spans two fields.
  */
-export function scanItem(scanner: WordScanner, item: Pick<Item, 'title' | 'summary' | 'contentHtml' | 'categories'>): ScannedItem {
+export function scanItem(
+  scanner: WordScanner,
+  item: Pick<Item, 'title' | 'summary' | 'contentHtml' | 'categories'>,
+  into: ScannedItem = { titleEnd: 0, summaryStart: 0, summaryEnd: 0, contentStart: 0, contentEnd: 0, end: 0 },
+): ScannedItem {
   scanner.reset();
   scanner.text(item.title);
-  const title = [0, scanner.length] as const;
+  into.titleEnd = scanner.length;
   scanner.fieldBreak();
-  const summaryStart = scanner.length;
+  into.summaryStart = scanner.length;
   scanner.text(item.summary);
-  const summary = [summaryStart, scanner.length] as const;
+  into.summaryEnd = scanner.length;
   scanner.fieldBreak();
-  const contentStart = scanner.length;
+  into.contentStart = scanner.length;
   scanner.html(item.contentHtml, MAX_CONTENT_CHARS_TAGGED);
-  const content = [contentStart, scanner.length] as const;
+  into.contentEnd = scanner.length;
   for (const category of item.categories) {
     scanner.fieldBreak();
     scanner.text(category);
   }
-  return { title, summary, content, end: scanner.length };
+  into.end = scanner.length;
+  return into;
 }
 
 /** A tagger's own vocabulary is started afresh past this many words, so a long-lived isolate's memory stays bounded. */
 const OWN_VOCABULARY_LIMIT = 200_000;
+
+/**
+ * Tags the words in a scanner: appends the taxonomy positions of their tags, then those of
+ * `sourceTags`, to `out` (a new array when not given) and returns it.
+ */
+export type BoundTagger = (scanner: WordScanner, sourceTags?: readonly string[], out?: number[]) => number[];
 
 export interface Tagger {
   /** Taxonomy ids whose phrases occur in `text` (plain text) and whose excludes do not. */
@@ -63,7 +79,7 @@ export interface Tagger {
    * Prepares tagging of word lists scanned with `vocabulary` (a batch's): returns a function giving
    * the taxonomy positions of the tags of the words in a scanner, plus those of `sourceTags`.
    */
-  bind(vocabulary: Vocabulary): (scanner: WordScanner, sourceTags?: readonly string[]) => number[];
+  bind(vocabulary: Vocabulary): BoundTagger;
   /** Taxonomy ids of taxonomy positions, in taxonomy order, each once. */
   idsOf(positions: Iterable<number>): string[];
   /** Orders and filters ids to the taxonomy's known ids (for unions of merged entries). */
@@ -98,14 +114,13 @@ export function compileTaxonomy(taxonomy: readonly TaxonomyTag[]): Tagger {
         matched.push(p.target);
       }
     };
-    return (scanner: WordScanner, sourceTags: readonly string[] = []): number[] => {
+    return (scanner: WordScanner, sourceTags: readonly string[] = [], out: number[] = []): number[] => {
       stamp++;
       matched.length = 0;
       automaton.scanIds(scanner.ids, 0, scanner.length, symbolOf, onMatch);
-      const result: number[] = [];
-      for (const target of matched) if (excludedMark[target] !== stamp) result.push(target);
-      if (sourceTags.length) for (const target of knownTargets(sourceTags)) result.push(target);
-      return result;
+      for (const target of matched) if (excludedMark[target] !== stamp) out.push(target);
+      if (sourceTags.length) for (const target of knownTargets(sourceTags)) out.push(target);
+      return out;
     };
   };
 
