@@ -157,6 +157,13 @@ describe('canonicalUrl on realistic feed links (string fast path and URL parsing
     }
   });
 
+  it('leaves numeric hosts to URL parsing, which rewrites or rejects them', () => {
+    expect(canonicalUrl('http://127.1/a')).toBe('http://127.0.0.1/a');
+    expect(canonicalUrl('http://0x7f.1/news/a')).toBe('http://127.0.0.1/news/a');
+    expect(canonicalUrl('http://1.2.3.4.5/x')).toBeNull();
+    expect(canonicalUrl('http://variety.123/x')).toBeNull();
+  });
+
   it('stays right when its memory of earlier links is cleared', () => {
     // More distinct links than the remembered bound, then the first ones again.
     const link = (k: number): string => `https://variety.com/2023/film/news/box-office-weekend-${k}-${1235600000 + k}/`;

@@ -101,11 +101,12 @@ function normalizedQuery(url: URL): string {
 }
 
 /**
- * An http(s) URL already in canonical form except perhaps for one trailing slash: lowercase host, no
- * port, userinfo, query, fragment, escapes, doubled slashes, dot segments or index file (most feed links). Its
- * canonical form is found with string operations alone.
+ * An http(s) URL already in canonical form except perhaps for one trailing slash: lowercase host
+ * whose last label starts with a letter (numeric hosts are IPv4 forms URL rewrites or rejects), no
+ * port, userinfo, query, fragment, escapes, doubled slashes, dot segments or index file (most feed
+ * links). Its canonical form is found with string operations alone.
  */
-const PLAIN_URL = /^https?:\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[A-Za-z0-9_~.-]+)*\/?$/;
+const PLAIN_URL = /^https?:\/\/(?:[a-z0-9-]+\.)+[a-z][a-z0-9-]*(?:\/[A-Za-z0-9_~.-]+)*\/?$/;
 
 /** `.` and `..` path segments, which URL resolves. */
 const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;

@@ -58,6 +58,9 @@ function sameOpening(ids: Int32Array, a: number, b: number, count: number): bool
   return true;
 }
 
+/** Words that may join the parts of one name. */
+const NAME_GLUE: ReadonlySet<string> = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'at', 'for', 'to', 'de', 'del', 'della', 'la', 'le', 'les', 'du', 'des', 'da', 'do', 'dos', 'van', 'von', 'der', 'y', 'el', 'al', 'bin', 'st']);
+
 const FIGURE = /^(\d+)(?:m|mn|mln|b|bn|k|million|billion)$/;
 
 /**
@@ -202,6 +205,14 @@ export class Terms {
   /** Words of the vocabulary: an upper bound on the number of terms. */
   get vocabularySize(): number {
     return this.vocabulary.size;
+  }
+
+  /**
+   * True for a word that may sit inside a multi-word name without breaking it ("Killers of the
+   * Flower Moon", "Pirates of the Caribbean", "Guillermo del Toro"); other stop words end a name.
+   */
+  joinsNames(word: number): boolean {
+    return NAME_GLUE.has(this.vocabulary.word(word));
   }
 
   /** True for a term that is a figure (starts with a digit). */

@@ -204,7 +204,11 @@ function prepare(words: BatchWords, terms: Terms): Prepared {
     for (let k = title0; k < lead0; k++) {
       if (!(wordFlags[k]! & JOINED)) titleSeq.push(RUN_BREAK);
       const t = terms.of(wordIds[k]!);
-      if (t < 0) continue;
+      if (t < 0) {
+        // A stop word inside a name ("of the") keeps it whole; any other ends it ("Iger tells Wall Street").
+        if (!terms.joinsNames(wordIds[k]!)) titleSeq.push(RUN_BREAK);
+        continue;
+      }
       add(t, TITLE_WEIGHT, FLAG_TITLE);
       titleSeq.push(t);
       if (sentenceCase) countCase(t, wordFlags[k]!);

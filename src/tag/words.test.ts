@@ -203,6 +203,14 @@ describe('WordScanner folding', () => {
     expect(referenceHtmlTokens(`<p>${text}</p>`)).toEqual(['marvel', 'fx', 'series']);
     // A byte-order mark inside a word vanishes too.
     expect(tokenize('Beyon\uFEFFcé')).toEqual(['beyonce']);
+    // So does a C0 control character inside a plain ASCII word (a JSON Feed may carry one).
+    expect(tokenize('Marvel’s F\u0001X deal')).toEqual(['marvel', 'fx', 'deal']);
+    expect(scanHtml('<p>Marvel’s F\u0001X deal</p>')).toEqual(['marvel', 'fx', 'deal']);
+  });
+
+  it('folds final sigma to sigma, so a Greek title matches in capitals and in lower case', () => {
+    expect(tokenize('ΟΔΟΣ')).toEqual(tokenize('Οδος'));
+    expect(tokenize('Ο ΔΡΟΜΟΣ του Κόσμου')).toEqual(tokenize('ο δρομος του κοσμου'));
   });
 });
 
@@ -226,6 +234,14 @@ describe('WordScanner reading HTML', () => {
     );
     expectHtml('<p>Oppenheimer</p><!-- ad slot: oppenheimer-mpu --><p>leads the Oscars</p>', ['oppenheimer', 'leads', 'the', 'oscars']);
     expectHtml('<p>Dune</p><SCRIPT type="text/javascript">var dune = "<p>sandworm</p>";</SCRIPT><p>Part Two</p>', ['dune', 'part', 'two']);
+    // In raw HTML, a comment or a script inside a word separates nothing (htmlToText gives "xy").
+    expectHtml('Barbie<!-- ad -->heimer', ['barbieheimer']);
+    expectHtml('Barbie<script>track()</script>heimer', ['barbieheimer']);
+  });
+
+  it('reads an ampersand that starts no reference as a literal, not the markup up to the next semicolon', () => {
+    expectHtml('<p>Tom&Jerry <i>reboot</i>; more</p>', ['tom', 'jerry', 'reboot', 'more']);
+    expectHtml('<p>Black & Decker <a href="https://x.test/a?b=1">deal</a>; more</p>', ['black', 'decker', 'deal', 'more']);
   });
 
   it('decodes character references, one level deep', () => {

@@ -191,7 +191,8 @@ function foldOf(codePoint: number): Fold {
   let fold = folds.get(codePoint);
   if (fold) return fold;
   const original = String.fromCodePoint(codePoint);
-  const folded = original.normalize('NFKD').replace(COMBINING_MARKS, '').replace(APOSTROPHES, "'").toLowerCase();
+  // Final sigma folds to sigma: lower-casing one letter at a time cannot know a word's end (ΟΔΟΣ, Οδος).
+  const folded = original.normalize('NFKD').replace(COMBINING_MARKS, '').replace(APOSTROPHES, "'").toLowerCase().replace(/\u03c2/g, '\u03c3');
   const codes: number[] = [];
   const classes: number[] = [];
   if (SENTENCE_STOP.test(original)) {
@@ -218,6 +219,9 @@ for (let c = 0; c < 128; c++) {
   const ch = String.fromCharCode(c);
   ASCII_CLASS[c] = classify(ch);
 }
+
+/** What may stand between `&` and `;` in a character reference. */
+const REFERENCE_NAME = /^(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31})$/;
 
 const NAMED_REFERENCES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
@@ -316,7 +320,7 @@ export class WordScanner {
             j++;
           }
           const next = j < end ? s.charCodeAt(j) : 0x20;
-          if (next < 128 && next !== 0x27 && !(html && (next === 0x3c || next === 0x26))) {
+          if (next < 128 && next !== 0x27 && ASCII_CLASS[next] !== NOTHING && !(html && (next === 0x3c || next === 0x26))) {
             const upper = c >= 65 && c <= 90;
             const flag = (this.sentenceStart ? OPENS : upper ? NAME : 0) | (this.gap ? 0 : JOINED);
             this.push(this.vocabulary.internAscii(a, b, s, i, j), flag);
@@ -467,8 +471,8 @@ export class WordScanner {
     const nameStart = closing ? i + 2 : i + 1;
     const first = nameStart < end ? s.charCodeAt(nameStart) | 0x20 : 0;
     if (next === 0x21 /* ! */) {
+      // A comment or declaration is not text and, as in htmlToText, separates nothing.
       const close = s.startsWith('<!--', i) ? s.indexOf('-->', i + 4) : s.indexOf('>', i + 2);
-      this.endWord();
       return close < 0 ? end : close + (s.charCodeAt(close) === 0x2d ? 2 : 0);
     }
     if (first < 0x61 || first > 0x7a) {
@@ -496,7 +500,6 @@ export class WordScanner {
     } else if (!closing && kind === DROPPED) {
       const name = known!.name;
       // Script and style are not text (the sanitizer drops them; raw HTML may still carry them).
-      this.endWord();
       const close = s.toLowerCase().indexOf(`</${name}`, k);
       const gt = close < 0 ? -1 : s.indexOf('>', close);
       return gt < 0 ? end : gt;
@@ -512,6 +515,11 @@ export class WordScanner {
       return i;
     }
     const body = s.slice(i + 1, semi);
+    if (!REFERENCE_NAME.test(body)) {
+      // `AT&T; …` or `Tom&Jerry <i>…</i>;`: a literal ampersand, not a reference.
+      this.boundary(SEPARATOR);
+      return i;
+    }
     const decoded = NAMED_REFERENCES[body] ?? decodeHTML(s.slice(i, semi + 1));
     for (let k = 0; k < decoded.length; k++) {
       const c = decoded.charCodeAt(k);
