@@ -50,6 +50,22 @@ describe('curate', () => {
     expect(curate(stories, { ...base, maxItems: 2 }, { now: NOW, sourceWeights: weights }).map((s) => s.id)).toEqual(['mq-a', 'mq-e']);
   });
 
+  it('ranks stories first read in one refresh by the outlets’ own times', () => {
+    // Both entered the feed in this morning's refresh (one Marquee date), but the BBC filed the
+    // Glastonbury story 5 hours ago and the Eurovision one 14 hours ago: the fresher news goes first.
+    const refreshed = new Date(NOW.getTime() - 1 * 3_600_000).toISOString();
+    const filed = (id: string, hoursAgo: number, title: string): Story => {
+      const s = story(id, 'bbc', 1, [], title);
+      const published = new Date(NOW.getTime() - hoursAgo * 3_600_000).toISOString();
+      return { ...s, published: refreshed, sources: s.sources.map((o) => ({ ...o, published })) };
+    };
+    const out = curate([filed('mq-a', 14, 'Eurovision final tickets on sale'), filed('mq-b', 5, 'Glastonbury lineup revealed')], base, { now: NOW, sourceWeights: weights });
+    expect(out.map((s) => s.id)).toEqual(['mq-b', 'mq-a']);
+    // An outlet date in the future (a wrong clock) counts as nothing: Marquee's date is used.
+    const future = filed('mq-c', -48, 'Oscars date set');
+    expect(curate([future, filed('mq-d', 30, 'Cannes jury named')], base, { now: NOW, sourceWeights: weights }).map((s) => s.id)).toEqual(['mq-c', 'mq-d']);
+  });
+
   it('breaks exact ties by id, deterministically', () => {
     const twins = [story('mq-z', 'bbc', 3, [], 'Eurovision final'), story('mq-y', 'bbc', 3, [], 'Glastonbury lineup')];
     expect(curate(twins, base, { now: NOW, sourceWeights: weights }).map((s) => s.id)).toEqual(['mq-y', 'mq-z']);

@@ -9,11 +9,13 @@
  *    the editor matches the phrases while it reads each item (`phraseTagger`); on its own, curate
  *    reads the merged entry's headline, summary and content and the originals' headlines.
  * 3. Ranking (deterministic), each term in 0..1:
- *      recency  = 0.5 ^ (ageHours / halfLifeHours)                 (age from `published`, ≥ 0)
+ *      recency  = 0.5 ^ (ageHours / halfLifeHours)   (age of the newest original's date, ≥ 0; of
+ *                 `published` when no original is dated. Stories first read in one refresh share
+ *                 `published`, so the outlets' own times are what orders them.)
  *      weight   = representative source weight / highest configured source weight
  *      outlets  = min(1, log2(distinct outlets) / log2(OUTLETS_SATURATION))
  *      score    = w_recency · recency + w_sourceWeight · weight + w_outlets · outlets
- *    Ties (equal score) fall back to newer `published`, then id ascending.
+ *    Ties (equal score) fall back to the newer story (the same date as recency), then id ascending.
  * 4. Per-source cap: walking the ranking, at most `perSourceCap` stories per representative source.
  * 5. maxItems: the first `maxItems` stories remain, in ranked order.
  */
@@ -82,11 +84,21 @@ function rankBasis(curation: CurationConfig, ctx: CurateContext): RankBasis {
   return { ranking: { ...DEFAULT_RANKING, ...curation.ranking }, maxWeight: Math.max(1, ...weights) };
 }
 
+/** The time a story's recency is measured from: its newest original's date (not after now), else `published`. */
+export function storyTime(story: Story, now: Date): number {
+  let newest = Number.NEGATIVE_INFINITY;
+  for (const origin of story.sources) {
+    const t = origin.published ? Date.parse(origin.published) : Number.NaN;
+    if (t > newest && t <= now.getTime()) newest = t;
+  }
+  return Number.isFinite(newest) ? newest : Date.parse(story.published);
+}
+
 export function rankScore(story: Story, curation: CurationConfig, ctx: CurateContext, basis = rankBasis(curation, ctx)): number {
   const { ranking, maxWeight } = basis;
   const representative = story.sources[0]?.source ?? '';
   const weight = Math.max(0, ctx.sourceWeights[representative] ?? 1) / maxWeight;
-  const ageHours = Math.max(0, (ctx.now.getTime() - Date.parse(story.published)) / HOUR_MS);
+  const ageHours = Math.max(0, (ctx.now.getTime() - storyTime(story, ctx.now)) / HOUR_MS);
   const recency = Math.pow(0.5, ageHours / Math.max(1e-6, ranking.halfLifeHours));
   const outletCount = new Set(story.sources.map((s) => s.source)).size;
   const outlets = Math.min(1, Math.log2(Math.max(1, outletCount)) / Math.log2(OUTLETS_SATURATION));
@@ -112,7 +124,7 @@ export function curate(stories: readonly Story[], curation: CurationConfig, ctx:
   });
 
   const basis = rankBasis(curation, ctx);
-  const scored = kept.map((story) => ({ story, score: rankScore(story, curation, ctx, basis), time: Date.parse(story.published) }));
+  const scored = kept.map((story) => ({ story, score: rankScore(story, curation, ctx, basis), time: storyTime(story, ctx.now) }));
   scored.sort((a, b) => b.score - a.score || b.time - a.time || (a.story.id < b.story.id ? -1 : a.story.id > b.story.id ? 1 : 0));
 
   const perSource = new Map<string, number>();
