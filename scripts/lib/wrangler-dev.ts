@@ -32,6 +32,22 @@ const DEFAULT_START_TIMEOUT_MS = 90_000;
 const POLL_INTERVAL_MS = 250;
 
 /** A free TCP port on 127.0.0.1 (bind to 0, read the port, release it). */
+/**
+ * Waits for `exited`; if the process group led by `pid` is still running after `graceMs`, kills the
+ * whole group (wrangler starts workerd as a grandchild).
+ */
+export async function killGroupAfter(pid: number, exited: Promise<void>, graceMs: number): Promise<void> {
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  }, graceMs);
+  await exited;
+  clearTimeout(timer);
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -93,15 +109,7 @@ export async function startDevWorker(opts: DevWorkerOptions): Promise<DevWorker>
     } catch {
       return;
     }
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        /* already gone */
-      }
-    }, 5000);
-    await done;
-    clearTimeout(timer);
+    await killGroupAfter(child.pid, done, 5000);
   };
 
   const deadline = Date.now() + (opts.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS);

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminTokenFrom, DEMO_CONFIG_PATH } from '../../scripts/lib/demo-config';
 import { REPO_ROOT } from '../../scripts/lib/e2e-env';
-import { freePort } from '../../scripts/lib/wrangler-dev';
+import { freePort, killGroupAfter } from '../../scripts/lib/wrangler-dev';
 
 const DEV_VARS = join(REPO_ROOT, '.dev.vars');
 const demoSources = (JSON.parse(readFileSync(join(REPO_ROOT, DEMO_CONFIG_PATH), 'utf8')) as { sources: { id: string }[] }).sources.map((s) => s.id);
@@ -78,15 +78,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (demo && !stopped) {
     interrupt();
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-demo.pid!, 'SIGKILL');
-      } catch {
-        /* gone */
-      }
-    }, 15_000);
-    await closed;
-    clearTimeout(timer);
+    await killGroupAfter(demo.pid!, closed, 15_000);
   }
   rmSync(persistTo, { recursive: true, force: true });
   if (!devVarsExisted) rmSync(DEV_VARS, { force: true });
