@@ -128,9 +128,15 @@ export class BatchWords {
       grownFlags.set(this.flags.subarray(0, this.length));
       this.flags = grownFlags;
     }
-    this.ids.set(ids.subarray(from, to), this.length);
-    this.flags.set(flags.subarray(from, to), this.length);
-    this.length += count;
+    // Copied word by word: most runs are short, and subarray views would be an object each.
+    const outIds = this.ids;
+    const outFlags = this.flags;
+    let at = this.length;
+    for (let k = from; k < to; k++, at++) {
+      outIds[at] = ids[k]!;
+      outFlags[at] = flags[k]!;
+    }
+    this.length = at;
   }
 
   /**

@@ -571,6 +571,11 @@ class Centroids {
   private readonly norms: Float64Array;
   private readonly sumA: Float64Array;
   private readonly sumB: Float64Array;
+  /** The terms each scratch sum holds (reused from call to call): `touched[0 .. count)`. */
+  private touchedA: Int32Array = new Int32Array(256);
+  private touchedB: Int32Array = new Int32Array(256);
+  private countA = 0;
+  private countB = 0;
   constructor(private readonly p: Prepared) {
     const n = p.n;
     this.members = new Array<number[] | undefined>(n);
@@ -607,37 +612,57 @@ class Centroids {
     if (countA > 1 && countB > 1) return similarity >= CLUSTER_JOIN_MIN || (linkCosine >= CLUSTER_BRIDGE_MIN && similarity >= CENTROID_MIN);
     return similarity >= CENTROID_MIN;
   }
-  /** Adds the members' vectors of `root` into `sum`; returns the touched terms' list. */
-  private accumulate(root: number, sum: Float64Array, touched: number[]): void {
+  /** How many terms the last `accumulate` touched. */
+  private accumulated = 0;
+  /**
+   * Adds the members' vectors of `root` into `sum`, listing the terms it touches first in `touched`
+   * (returned, grown when full; the count is left in `accumulated`).
+   */
+  private accumulate(root: number, sum: Float64Array, touched: Int32Array): Int32Array {
     const { start, term, weight } = this.p;
-    for (const member of this.membersOf(root)) {
+    const members = this.members[root];
+    const count = members ? members.length : 1;
+    let list = touched;
+    let n = 0;
+    for (let m = 0; m < count; m++) {
+      const member = members ? members[m]! : root;
       for (let x = start[member]!; x < start[member + 1]!; x++) {
         const t = term[x]!;
-        if (sum[t] === 0) touched.push(t);
+        if (sum[t] === 0) {
+          if (n === list.length) {
+            const grown = new Int32Array(list.length * 2);
+            grown.set(list);
+            list = grown;
+          }
+          list[n++] = t;
+        }
         sum[t] = sum[t]! + weight[x]!;
       }
     }
+    this.accumulated = n;
+    return list;
   }
-  private norm(root: number, sum: Float64Array, touched: readonly number[]): number {
+  private norm(root: number, sum: Float64Array, touched: Int32Array, count: number): number {
     let value = this.norms[root]!;
     if (Number.isNaN(value)) {
       let squares = 0;
-      for (const t of touched) squares += sum[t]! * sum[t]!;
+      for (let k = 0; k < count; k++) squares += sum[touched[k]!]! * sum[touched[k]!]!;
       this.norms[root] = value = Math.sqrt(squares);
     }
     return value;
   }
   similarity(rootA: number, rootB: number): number {
     const { sumA, sumB } = this;
-    const touchedA: number[] = [];
-    const touchedB: number[] = [];
-    this.accumulate(rootA, sumA, touchedA);
-    this.accumulate(rootB, sumB, touchedB);
+    this.touchedA = this.accumulate(rootA, sumA, this.touchedA);
+    this.countA = this.accumulated;
+    this.touchedB = this.accumulate(rootB, sumB, this.touchedB);
+    this.countB = this.accumulated;
+    const { touchedA, touchedB, countA, countB } = this;
     let dot = 0;
-    for (const t of touchedB) dot += sumA[t]! * sumB[t]!;
-    const result = dot / ((this.norm(rootA, sumA, touchedA) || 1) * (this.norm(rootB, sumB, touchedB) || 1));
-    for (const t of touchedA) sumA[t] = 0;
-    for (const t of touchedB) sumB[t] = 0;
+    for (let k = 0; k < countB; k++) dot += sumA[touchedB[k]!]! * sumB[touchedB[k]!]!;
+    const result = dot / ((this.norm(rootA, sumA, touchedA, countA) || 1) * (this.norm(rootB, sumB, touchedB, countB) || 1));
+    for (let k = 0; k < countA; k++) sumA[touchedA[k]!] = 0;
+    for (let k = 0; k < countB; k++) sumB[touchedB[k]!] = 0;
     return result;
   }
   /**
@@ -649,10 +674,11 @@ class Centroids {
     this.counts[into] = sameArticle ? Math.max(this.counts[into]!, this.counts[from]!) : this.counts[into]! + this.counts[from]!;
     this.first[into] = minTime(this.first[into]!, this.first[from]!);
     this.last[into] = maxTime(this.last[into]!, this.last[from]!);
-    this.members[into] = [...this.membersOf(into), ...this.membersOf(from)];
+    const members = (this.members[into] ??= [into]);
+    for (const member of this.membersOf(from)) members.push(member);
     this.members[from] = undefined;
-    const sources = this.sourcesOf(into);
-    this.sources[into] = [...sources, ...this.sourcesOf(from).filter((s) => !sources.includes(s))];
+    const sources = (this.sources[into] ??= [this.p.source[into]!]);
+    for (const source of this.sourcesOf(from)) if (!sources.includes(source)) sources.push(source);
     this.sources[from] = undefined;
     this.norms[into] = Number.NaN;
   }

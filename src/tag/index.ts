@@ -125,7 +125,9 @@ export function compileTaxonomy(taxonomy: readonly TaxonomyTag[]): Tagger {
   };
 
   const idsOf = (targets: Iterable<number>): string[] => {
-    const sorted = Int32Array.from(targets).sort();
+    const sorted = Array.isArray(targets) ? targets.slice() : [...targets];
+    if (sorted.length === 1) return [taxonomy[sorted[0]!]!.id];
+    sorted.sort((a, b) => a - b);
     const ids: string[] = [];
     for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) ids.push(taxonomy[sorted[k]!]!.id);
     return ids;

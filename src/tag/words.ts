@@ -236,6 +236,17 @@ for (const [names, kind] of [[BLOCK_ELEMENTS, BLOCK], [DROP_WITH_CONTENT, DROPPE
   for (const name of names) TAG_KINDS.set(hashA(name), { name, kind });
 }
 
+/** Whether `s[start, end)` is `name` (lower-case ASCII) in any case, without making a string. */
+function sameNameIgnoringCase(s: string, start: number, end: number, name: string): boolean {
+  if (end - start !== name.length) return false;
+  for (let k = 0; k < name.length; k++) {
+    let c = s.charCodeAt(start + k);
+    if (c >= 0x41 && c <= 0x5a) c += 32;
+    if (c !== name.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
 /** The index of the `>` that closes a tag whose attributes start at `k`, stepping over quoted values (or `end`). */
 function skipAttributes(s: string, k: number, end: number): number {
   let quote = 0;
@@ -491,7 +502,7 @@ export class WordScanner {
       k++;
     }
     const known = TAG_KINDS.get(hash);
-    const kind = known && known.name.length === k - nameStart && s.slice(nameStart, k).toLowerCase() === known.name ? known.kind : INLINE;
+    const kind = known && sameNameIgnoringCase(s, nameStart, k, known.name) ? known.kind : INLINE;
     k = skipAttributes(s, k, end);
     if (kind === BLOCK) {
       this.endWord();
