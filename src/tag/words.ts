@@ -139,17 +139,15 @@ function grow(array: Int32Array): Int32Array<ArrayBuffer> {
   return grown;
 }
 
-function hashA(word: string): number {
-  let a = SEED_A;
-  for (let k = 0; k < word.length; k++) a = Math.imul(a ^ word.charCodeAt(k), PRIME_A);
-  return a;
+/** One hash lane of a word given as a string (the scanner computes both lanes as it reads). */
+function lane(word: string, seed: number, prime: number): number {
+  let h = seed;
+  for (let k = 0; k < word.length; k++) h = Math.imul(h ^ word.charCodeAt(k), prime);
+  return h;
 }
 
-function hashB(word: string): number {
-  let b = SEED_B;
-  for (let k = 0; k < word.length; k++) b = Math.imul(b ^ word.charCodeAt(k), PRIME_B);
-  return b;
-}
+const hashA = (word: string): number => lane(word, SEED_A, PRIME_A);
+const hashB = (word: string): number => lane(word, SEED_B, PRIME_B);
 
 // Character classes after folding.
 const SEPARATOR = 0;
