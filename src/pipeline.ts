@@ -8,8 +8,7 @@
  *   ranking, caps).
  */
 import { curate, EXCLUDE_PHRASES, INCLUDE_PHRASES, phraseTagger, type PhraseHits } from './curate';
-import { BatchWords, dedupeItems, exactKeys, sourceItemKey, type DedupeStats } from './dedupe';
-import { urlKey } from './dedupe/canonical-url';
+import { BatchWords, dedupeItems, exactKeys, mintKeyOf, type DedupeStats } from './dedupe';
 import type { Item, MarqueeConfig, SourceConfig, SourcedItem, Story } from './model';
 import { assignIds, LEDGER_RETENTION_DAYS, type ClusterKeys, type Ledger } from './pipeline/ledger';
 import { mergeCluster, orderMembers } from './pipeline/merge';
@@ -74,7 +73,7 @@ function mintKey(members: ReadonlyArray<{ item: SourcedItem; time: number | null
     const tb = b.time ?? Number.POSITIVE_INFINITY;
     return ta - tb || byString(a.item.sourceId, b.item.sourceId) || byString(a.item.id, b.item.id);
   })[0]!;
-  return urlKey(first.url) ?? sourceItemKey(first);
+  return mintKeyOf(first);
 }
 
 const NO_PHRASES: PhraseHits = { include: false, exclude: false };
@@ -124,7 +123,7 @@ export function buildStories(input: BuildInput): BuildResult {
       return {
         ordered: [item],
         tags: itemTags(i),
-        clusterKeys: { keys: [...keys[i]!].sort(), mintKey: urlKey(item.url) ?? sourceItemKey(item), earliestDate: time },
+        clusterKeys: { keys: [...keys[i]!].sort(), mintKey: mintKeyOf(item), earliestDate: time },
         phraseHits: hitsOfPhrases(itemPhrases(i)),
         latest: time,
       };

@@ -4,7 +4,7 @@
  * them off the word list the editor scanned once per item (`scanItem`), so no text is parsed twice.
  */
 import type { SourcedItem } from '../model';
-import { JOINED, NAME, OPENS, scanItem, Vocabulary, WordScanner, type ScannedItem } from '../tag';
+import { OPENS, scanItem, Vocabulary, WordScanner, type ScannedItem } from '../tag';
 
 /** Headline terms count this many times a lead term: the headline is the editor's own summary. */
 export const TITLE_WEIGHT = 3;
@@ -243,4 +243,3 @@ export class Terms {
   }
 }
 
-export { JOINED, NAME, OPENS };

@@ -26,9 +26,9 @@
  *    Total: O(n · (T + BLOCK_KEYS · NEIGHBORHOOD · T)) for T terms per item, plus sorting n numbers.
  */
 import type { SourcedItem } from '../model';
-import { Vocabulary } from '../tag';
+import { JOINED, NAME, OPENS, Vocabulary } from '../tag';
 import { isSiteRootKey, urlKey } from './canonical-url';
-import { scanWords, Terms, JOINED, NAME, OPENS, TITLE_WEIGHT, type BatchWords } from './features';
+import { scanWords, Terms, TITLE_WEIGHT, type BatchWords } from './features';
 import { UnionFind } from './union-find';
 
 export { canonicalUrl, urlKey } from './canonical-url';
@@ -91,6 +91,11 @@ export interface DedupeResult {
 /** The key of an item within its source: `src:<source id>:<item id>`. */
 export function sourceItemKey(item: Pick<SourcedItem, 'id' | 'sourceId'>): string {
   return `src:${item.sourceId}:${item.id}`;
+}
+
+/** The one key a story's id is minted from for an item: its canonical URL key, else its key within its source. */
+export function mintKeyOf(item: Pick<SourcedItem, 'url' | 'id' | 'sourceId'>): string {
+  return urlKey(item.url) ?? sourceItemKey(item);
 }
 
 /**

@@ -12,7 +12,8 @@
  * listed once.
  */
 import type { Enclosure, SourcedItem, Story, StoryOrigin } from '../model';
-import { canonicalUrl, urlKey } from '../dedupe/canonical-url';
+import { mintKeyOf } from '../dedupe';
+import { canonicalUrl } from '../dedupe/canonical-url';
 
 export function completeness(item: SourcedItem): number {
   return (item.contentHtml ? 1 : 0) + (item.image ? 1 : 0) + (item.summary ? 1 : 0);
@@ -94,7 +95,7 @@ export function mergeCluster(
   const seen = new Set<string>();
   const sources: StoryOrigin[] = [];
   for (const item of ordered) {
-    const key = urlKey(item.url) ?? `src:${item.sourceId}:${item.id}`;
+    const key = mintKeyOf(item);
     if (seen.has(key)) continue;
     seen.add(key);
     sources.push(origin(item));

@@ -81,12 +81,6 @@ export class TokenAutomaton {
     return [...this.vocabulary.keys()];
   }
 
-  /** Calls `onMatch` for every phrase occurrence in `tokens` (one pass). */
-  scan(tokens: readonly string[], onMatch: (payload: PhrasePayload) => void): void {
-    const ids = Int32Array.from(tokens, (token) => this.vocabulary.get(token) ?? -1);
-    this.scanIds(ids, 0, ids.length, Int32Array.from({ length: this.vocabulary.size }, (_, k) => k), onMatch);
-  }
-
   /**
    * Calls `onMatch` for every phrase occurrence in `ids[start, end)`, word ids that `symbolOf` maps
    * to symbols (-1, or an id past its end: a word no phrase has). A field break (-1) resets the state.
