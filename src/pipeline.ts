@@ -7,11 +7,11 @@
  *   members' tags) → ledger (stable ids, dates that never move forward) → curate (window, filters,
  *   ranking, caps).
  */
-import { curate, EXCLUDE_PHRASES, INCLUDE_PHRASES, phraseTagger, type PhraseHits } from './curate';
+import { EXCLUDE_PHRASES, INCLUDE_PHRASES, phraseTagger, selectEntries, type CurationEntry, type PhraseHits } from './curate';
 import { BatchWords, dedupeItems, exactKeys, mintKeyOf, type DedupeStats } from './dedupe';
 import type { Item, MarqueeConfig, SourceConfig, SourcedItem, Story } from './model';
 import { assignIds, LEDGER_RETENTION_DAYS, type ClusterKeys, type Ledger } from './pipeline/ledger';
-import { mergeCluster, orderMembers } from './pipeline/merge';
+import { listedMembers, mergeCluster, orderMembers } from './pipeline/merge';
 import { compileTaxonomy, scanItem, Vocabulary, WordScanner, type ScannedItem, type Tagger } from './tag';
 
 export { emptyLedger, readLedger, type Ledger, type LedgerStory } from './pipeline/ledger';
@@ -28,8 +28,13 @@ export interface BuildInput {
 export interface BuildResult {
   /** Curated and ranked: what the feeds carry. */
   stories: Story[];
-  /** Every story built, newest first (then id). */
-  all: Story[];
+  /**
+   * Every story built, newest first (then id). Built on first read: the feeds carry only `stories`,
+   * so a refresh never spends time on entries nobody reads (`storyCount` counts them).
+   */
+  readonly all: Story[];
+  /** How many stories the items make (the length of `all`). */
+  storyCount: number;
   /** The ledger to store for the next build. */
   ledger: Ledger;
   stats: DedupeStats;
@@ -122,13 +127,15 @@ export function buildStories(input: BuildInput): BuildResult {
       const time = timeOf(i);
       return {
         ordered: [item],
+        listed: [i],
         tags: itemTags(i),
         clusterKeys: { keys: [...keys[i]!].sort(), mintKey: mintKeyOf(item), earliestDate: time },
         phraseHits: hitsOfPhrases(itemPhrases(i)),
         latest: time,
       };
     }
-    const ordered = orderMembers(members.map((i) => items[i]!));
+    const ordered = orderMembers(members.map((i) => items[i]!), (_, k) => timeOf(members[k]!));
+    const indexOf = new Map(members.map((i) => [items[i]!, i]));
     const dated = members.map(timeOf).filter((t): t is number => t !== null);
     const clusterKeys: ClusterKeys = {
       keys: [...new Set(members.flatMap((i) => keys[i]!))].sort(),
@@ -137,6 +144,7 @@ export function buildStories(input: BuildInput): BuildResult {
     };
     return {
       ordered,
+      listed: listedMembers(ordered).map((item) => indexOf.get(item)!),
       tags: members.flatMap((i) => itemTags(i)),
       clusterKeys,
       phraseHits: hitsOfPhrases(members.flatMap((i) => itemPhrases(i))),
@@ -160,20 +168,57 @@ export function buildStories(input: BuildInput): BuildResult {
     retentionDays,
   );
 
-  const hitsOf = new Map<Story, PhraseHits>();
-  const all: Story[] = order.map((index, position) => {
-    const { ordered, tags, latest, phraseHits } = drafts[index]!;
+  // Curation reads each story's dates, outlets, tags and phrases off its cluster (what `curate`
+  // reads off a built story); only the stories it selects are built here.
+  const nowMs = now.getTime();
+  const entries: CurationEntry[] = order.map((index, position) => {
+    const { listed, tags, phraseHits } = drafts[index]!;
     const { id, published } = assignments[position]!;
-    const updated = latest !== null && latest > Date.parse(published) ? new Date(latest).toISOString() : null;
-    const built = mergeCluster(ordered, tagger.idsOf(tags), { id, published, updated });
-    hitsOf.set(built, phraseHits);
-    return built;
+    const publishedMs = Date.parse(published);
+    // The newest original's own date, not after now (an original's `published`, as `storyTime` reads it).
+    let newest = Number.NEGATIVE_INFINITY;
+    const outlets: string[] = [];
+    for (const i of listed) {
+      const item = items[i]!;
+      const t = item.published ? times[i]! : Number.NaN;
+      if (t > newest && t <= nowMs) newest = t;
+      if (!outlets.includes(item.sourceId)) outlets.push(item.sourceId);
+    }
+    return {
+      id,
+      published: publishedMs,
+      time: Number.isFinite(newest) ? newest : publishedMs,
+      source: items[listed[0]!]!.sourceId,
+      outlets: outlets.length,
+      tags: tagger.idsOf(tags),
+      phraseHits: () => phraseHits,
+    };
   });
-  all.sort((a, b) => byString(b.published, a.published) || byString(a.id, b.id));
+  const built = new Array<Story | undefined>(order.length);
+  const storyAt = (position: number): Story => {
+    let story = built[position];
+    if (!story) {
+      const { ordered, latest } = drafts[order[position]!]!;
+      const { id, published } = assignments[position]!;
+      const updated = latest !== null && latest > entries[position]!.published ? new Date(latest).toISOString() : null;
+      built[position] = story = mergeCluster(ordered, entries[position]!.tags as string[], { id, published, updated });
+    }
+    return story;
+  };
 
   const sourceWeights: Record<string, number> = {};
   for (const source of config.sources) sourceWeights[source.id] = source.weight ?? 1;
   for (const { source } of input.sources) sourceWeights[source.id] ??= source.weight ?? 1;
-  const stories = curate(all, config.curation, { now, sourceWeights, phraseHits: (story) => hitsOf.get(story)! });
-  return { stories, all, ledger, stats };
+  const stories = selectEntries(entries, config.curation, { now, sourceWeights }).map(storyAt);
+  let all: Story[] | undefined;
+  return {
+    stories,
+    get all(): Story[] {
+      all ??= order.map((_, position) => storyAt(position)).sort((a, b) => byString(b.published, a.published) || byString(a.id, b.id));
+      return all;
+    },
+    storyCount: order.length,
+    ledger,
+    stats,
+  };
 }

@@ -13,6 +13,7 @@ import storyLabels from '../fixtures/stories.json';
 import tagLabels from '../fixtures/tags.json';
 import type { Item, MarqueeConfig } from '../src/model';
 import { parseFeed } from '../src/parse/index';
+import { curate } from '../src/curate';
 import { buildStories } from '../src/pipeline';
 import { compileTaxonomy } from '../src/tag';
 
@@ -153,6 +154,28 @@ describe('editor quality on the labelled fixtures', () => {
         const own = tagger.tagItem({ ...item, sourceId: source.id, sourceName: source.name, sourceWeight: 1, sourceTags: [] });
         for (const t of own) expect(rome.tags).toContain(t);
       }
+    }
+  });
+
+  it('curates from its clusters exactly what curate() picks from every built story', () => {
+    // The editor ranks clusters without building them (only the stories it selects become entries):
+    // for any curation, its choice and order must be curate()'s over the full list of stories.
+    const sourceWeights = Object.fromEntries(config.sources.map((s) => [s.id, s.weight ?? 1]));
+    const tagged = built.all.flatMap((s) => s.tags);
+    const common = [...new Set(tagged)].sort((a, b) => tagged.filter((t) => t === b).length - tagged.filter((t) => t === a).length);
+    const variants: Array<MarqueeConfig['curation']> = [
+      config.curation,
+      { ...config.curation, maxItems: 12, perSourceCap: 2 },
+      { ...config.curation, maxAgeDays: 400, include: { tags: common.slice(0, 3) } },
+      { ...config.curation, exclude: { tags: common.slice(0, 2) }, ranking: { recency: 0.2, sourceWeight: 0.5, outlets: 0.3, halfLifeHours: 12 } },
+    ];
+    for (const curation of variants) {
+      const edited = buildStories({ sources, config: { ...config, curation }, ledger: null, now: NOW });
+      const expected = curate(edited.all, curation, { now: NOW, sourceWeights });
+      expect(edited.stories.length).toBeGreaterThan(0);
+      expect(edited.stories.map((s) => s.id)).toEqual(expected.map((s) => s.id));
+      // The selected entries are the very objects the full list holds.
+      for (const story of edited.stories) expect(edited.all).toContain(story);
     }
   });
 });

@@ -173,7 +173,7 @@ export async function run(args: string[]): Promise<number> {
 
   const itemCount = sources.reduce((sum, s) => sum + s.items.length, 0);
   process.stderr.write(
-    `built ${built.stories.length} stories (${built.all.length} merged from ${itemCount} items of ${sources.length}/${config.sources.length} sources; ` +
+    `built ${built.stories.length} stories (${built.storyCount} merged from ${itemCount} items of ${sources.length}/${config.sources.length} sources; ` +
       `${built.stats.candidatePairs} candidate pairs) → ${options.out}/{feed.xml,atom.xml,feed.json,index.html}\n`,
   );
   return 0;

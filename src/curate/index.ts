@@ -79,9 +79,28 @@ interface RankBasis {
   maxWeight: number;
 }
 
-function rankBasis(curation: CurationConfig, ctx: CurateContext): RankBasis {
+function rankBasis(curation: CurationConfig, ctx: Pick<CurateContext, 'sourceWeights'>): RankBasis {
   const weights = Object.values(ctx.sourceWeights).filter((w) => Number.isFinite(w));
   return { ranking: { ...DEFAULT_RANKING, ...curation.ranking }, maxWeight: Math.max(1, ...weights) };
+}
+
+/**
+ * What curation reads of one story. The editor fills these in from its clusters, so that only the
+ * stories the feed carries are built as full entries; `curate` reads them off built stories.
+ */
+export interface CurationEntry {
+  id: string;
+  /** The story's `published`, in ms (NaN when unreadable: never kept). */
+  published: number;
+  /** `storyTime`: what recency is measured from, in ms. */
+  time: number;
+  /** The representative's source (the first original). */
+  source: string;
+  /** Distinct outlets among the originals. */
+  outlets: number;
+  tags: readonly string[];
+  /** The phrase lists its text matches (read only when the curation has phrases). */
+  phraseHits: () => PhraseHits;
 }
 
 /** The time a story's recency is measured from: its newest original's date (not after now), else `published`. */
@@ -94,48 +113,71 @@ export function storyTime(story: Story, now: Date): number {
   return Number.isFinite(newest) ? newest : Date.parse(story.published);
 }
 
-export function rankScore(story: Story, curation: CurationConfig, ctx: CurateContext, basis = rankBasis(curation, ctx)): number {
+function entryScore(entry: CurationEntry, now: number, sourceWeights: Record<string, number>, basis: RankBasis): number {
   const { ranking, maxWeight } = basis;
-  const representative = story.sources[0]?.source ?? '';
-  const weight = Math.max(0, ctx.sourceWeights[representative] ?? 1) / maxWeight;
-  const ageHours = Math.max(0, (ctx.now.getTime() - storyTime(story, ctx.now)) / HOUR_MS);
+  const weight = Math.max(0, sourceWeights[entry.source] ?? 1) / maxWeight;
+  const ageHours = Math.max(0, (now - entry.time) / HOUR_MS);
   const recency = Math.pow(0.5, ageHours / Math.max(1e-6, ranking.halfLifeHours));
-  const outletCount = new Set(story.sources.map((s) => s.source)).size;
-  const outlets = Math.min(1, Math.log2(Math.max(1, outletCount)) / Math.log2(OUTLETS_SATURATION));
+  const outlets = Math.min(1, Math.log2(Math.max(1, entry.outlets)) / Math.log2(OUTLETS_SATURATION));
   return ranking.recency * recency + ranking.sourceWeight * weight + ranking.outlets * outlets;
 }
 
-export function curate(stories: readonly Story[], curation: CurationConfig, ctx: CurateContext): Story[] {
-  const oldest = ctx.now.getTime() - curation.maxAgeDays * DAY_MS;
+/** A built story as curation reads it. */
+export function curationEntry(story: Story, now: Date, phraseHits: () => PhraseHits): CurationEntry {
+  return {
+    id: story.id,
+    published: Date.parse(story.published),
+    time: storyTime(story, now),
+    source: story.sources[0]?.source ?? '',
+    outlets: new Set(story.sources.map((s) => s.source)).size,
+    tags: story.tags,
+    phraseHits,
+  };
+}
+
+export function rankScore(story: Story, curation: CurationConfig, ctx: CurateContext, basis = rankBasis(curation, ctx)): number {
+  return entryScore(curationEntry(story, ctx.now, () => NO_HITS), ctx.now.getTime(), ctx.sourceWeights, basis);
+}
+
+const NO_HITS: PhraseHits = { include: false, exclude: false };
+
+/** Positions in `entries` of the stories the feed carries, in ranked order (steps 1–5 above). */
+export function selectEntries(entries: readonly CurationEntry[], curation: CurationConfig, ctx: Pick<CurateContext, 'now' | 'sourceWeights'>): number[] {
+  const now = ctx.now.getTime();
+  const oldest = now - curation.maxAgeDays * DAY_MS;
   const includeTags = new Set(curation.include?.tags ?? []);
   const excludeTags = new Set(curation.exclude?.tags ?? []);
   const hasInclude = includeTags.size > 0 || (curation.include?.phrases?.length ?? 0) > 0;
   const hasPhrases = (curation.include?.phrases?.length ?? 0) + (curation.exclude?.phrases?.length ?? 0) > 0;
-  const phraseHits = hasPhrases ? (ctx.phraseHits ?? textHits(curation)) : null;
-
-  const kept = stories.filter((story) => {
-    const published = Date.parse(story.published);
-    if (!Number.isFinite(published) || published < oldest) return false;
-    if (story.tags.some((t) => excludeTags.has(t))) return false;
-    const hits = phraseHits?.(story);
-    if (hits?.exclude) return false;
-    if (!hasInclude) return true;
-    return story.tags.some((t) => includeTags.has(t)) || hits?.include === true;
-  });
-
   const basis = rankBasis(curation, ctx);
-  const scored = kept.map((story) => ({ story, score: rankScore(story, curation, ctx, basis), time: storyTime(story, ctx.now) }));
-  scored.sort((a, b) => b.score - a.score || b.time - a.time || (a.story.id < b.story.id ? -1 : a.story.id > b.story.id ? 1 : 0));
+
+  const kept: Array<{ index: number; score: number; time: number; id: string }> = [];
+  entries.forEach((entry, index) => {
+    if (!Number.isFinite(entry.published) || entry.published < oldest) return;
+    if (excludeTags.size && entry.tags.some((t) => excludeTags.has(t))) return;
+    const hits = hasPhrases ? entry.phraseHits() : NO_HITS;
+    if (hits.exclude) return;
+    if (hasInclude && !(entry.tags.some((t) => includeTags.has(t)) || hits.include)) return;
+    kept.push({ index, score: entryScore(entry, now, ctx.sourceWeights, basis), time: entry.time, id: entry.id });
+  });
+  kept.sort((a, b) => b.score - a.score || b.time - a.time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   const perSource = new Map<string, number>();
-  const result: Story[] = [];
-  for (const { story } of scored) {
+  const result: number[] = [];
+  for (const { index } of kept) {
     if (result.length >= curation.maxItems) break;
-    const source = story.sources[0]?.source ?? '';
+    const source = entries[index]!.source;
     const count = perSource.get(source) ?? 0;
     if (count >= curation.perSourceCap) continue;
     perSource.set(source, count + 1);
-    result.push(story);
+    result.push(index);
   }
   return result;
+}
+
+export function curate(stories: readonly Story[], curation: CurationConfig, ctx: CurateContext): Story[] {
+  const hasPhrases = (curation.include?.phrases?.length ?? 0) + (curation.exclude?.phrases?.length ?? 0) > 0;
+  const phraseHits = hasPhrases ? (ctx.phraseHits ?? textHits(curation)) : null;
+  const entries = stories.map((story) => curationEntry(story, ctx.now, () => phraseHits?.(story) ?? NO_HITS));
+  return selectEntries(entries, curation, ctx).map((index) => stories[index]!);
 }

@@ -64,7 +64,7 @@ export async function rebuild(env: Env, config: MarqueeConfig, now: Date = new D
 
   const context = renderContextFor(config);
   const etag = await documentsEtag(built.stories, context);
-  const result = { etag, stories: built.stories.length, merged: built.all.length, ledgerWritten };
+  const result = { etag, stories: built.stories.length, merged: built.storyCount, ledgerWritten };
   if (previous?.etag === etag) return { ...result, written: false };
 
   const record: DocumentsRecord = {

@@ -96,7 +96,7 @@ export interface AtomLink {
 }
 
 /** Atom `<link>` elements (or `atom:link` inside RSS), resolved. */
-export function atomLinks(values: XmlValue[], base: string | null): AtomLink[] {
+export function atomLinks(values: readonly XmlValue[], base: string | null): AtomLink[] {
   const out: AtomLink[] = [];
   for (const l of values) {
     if (!isNode(l)) continue;
@@ -108,7 +108,7 @@ export function atomLinks(values: XmlValue[], base: string | null): AtomLink[] {
 }
 
 /** Atom person constructs (`<author><name/><email/><uri/></author>`). */
-export function atomPeople(values: XmlValue[], base: string | null, prefix = ''): Author[] {
+export function atomPeople(values: readonly XmlValue[], base: string | null, prefix = ''): Author[] {
   const out: Author[] = [];
   for (const p of values) {
     if (!isNode(p)) {

@@ -5,11 +5,14 @@ export function isNode(v: XmlValue | undefined): v is XmlNode {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Every occurrence of element `key` under `node`, in document order. */
-export function all(node: XmlValue | undefined, key: string): XmlValue[] {
-  if (!isNode(node)) return [];
+/** What `all` returns for a missing element: one shared, frozen empty list (no allocation per lookup). */
+const NONE: readonly XmlValue[] = Object.freeze([]);
+
+/** Every occurrence of element `key` under `node`, in document order (read-only: it may be the tree's own list). */
+export function all(node: XmlValue | undefined, key: string): readonly XmlValue[] {
+  if (!isNode(node)) return NONE;
   const v = node[key];
-  if (v === undefined) return [];
+  if (v === undefined) return NONE;
   return Array.isArray(v) ? v : [v];
 }
 
@@ -29,9 +32,14 @@ export function firstOf(node: XmlValue | undefined, keys: readonly string[]): Xm
   return undefined;
 }
 
+/** Attribute name → its key in the tree, made once per name rather than on every lookup. */
+const ATTRIBUTE_KEYS = new Map<string, string>();
+
 export function attr(v: XmlValue | undefined, name: string): string | null {
   if (!isNode(v)) return null;
-  const a = v[`@_${name}`];
+  let key = ATTRIBUTE_KEYS.get(name);
+  if (key === undefined) ATTRIBUTE_KEYS.set(name, (key = `@_${name}`));
+  const a = v[key];
   return typeof a === 'string' ? a : null;
 }
 

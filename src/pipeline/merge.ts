@@ -26,27 +26,54 @@ export function itemTime(item: Pick<SourcedItem, 'published' | 'updated'>): numb
 
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-function byTimeThenKey(a: SourcedItem, b: SourcedItem): number {
-  const ta = itemTime(a);
-  const tb = itemTime(b);
-  if (ta !== tb) {
-    if (ta === null) return 1;
-    if (tb === null) return -1;
-    return ta - tb;
+/** An item with its time read once (sorting would otherwise parse its dates at every comparison). */
+interface Timed {
+  item: SourcedItem;
+  time: number | null;
+}
+
+function byTimeThenKey(a: Timed, b: Timed): number {
+  if (a.time !== b.time) {
+    if (a.time === null) return 1;
+    if (b.time === null) return -1;
+    return a.time - b.time;
   }
-  return byString(a.sourceId, b.sourceId) || byString(a.id, b.id);
+  return byString(a.item.sourceId, b.item.sourceId) || byString(a.item.id, b.item.id);
+}
+
+function byRepresentativeTimed(a: Timed, b: Timed): number {
+  return b.item.sourceWeight - a.item.sourceWeight || completeness(b.item) - completeness(a.item) || byTimeThenKey(a, b);
 }
 
 export function byRepresentative(a: SourcedItem, b: SourcedItem): number {
-  return b.sourceWeight - a.sourceWeight || completeness(b) - completeness(a) || byTimeThenKey(a, b);
+  return byRepresentativeTimed({ item: a, time: itemTime(a) }, { item: b, time: itemTime(b) });
 }
 
-/** Members ordered as `Story.sources` lists them: representative first, then by date. */
-export function orderMembers(members: readonly SourcedItem[]): SourcedItem[] {
+/**
+ * Members ordered as `Story.sources` lists them: representative first, then by date. `timeOf` gives
+ * each member's time when the caller has it already (else its dates are parsed).
+ */
+export function orderMembers(members: readonly SourcedItem[], timeOf: (item: SourcedItem, index: number) => number | null = itemTime): SourcedItem[] {
   if (members.length === 0) return [];
-  const representative = [...members].sort(byRepresentative)[0]!;
-  const rest = members.filter((m) => m !== representative).sort(byTimeThenKey);
-  return [representative, ...rest];
+  const timed = members.map((item, index) => ({ item, time: timeOf(item, index) }));
+  let representative = timed[0]!;
+  for (const candidate of timed) if (byRepresentativeTimed(candidate, representative) < 0) representative = candidate;
+  const rest = timed.filter((m) => m !== representative).sort(byTimeThenKey);
+  return [representative.item, ...rest.map((m) => m.item)];
+}
+
+/** The members a merged entry lists as originals: one per article (two feeds of one outlet carry the same one). */
+export function listedMembers(ordered: readonly SourcedItem[]): SourcedItem[] {
+  if (ordered.length === 1) return [ordered[0]!];
+  const seen = new Set<string>();
+  const listed: SourcedItem[] = [];
+  for (const item of ordered) {
+    const key = mintKeyOf(item);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    listed.push(item);
+  }
+  return listed;
 }
 
 function origin(item: SourcedItem): StoryOrigin {
@@ -92,14 +119,7 @@ export function mergeCluster(
       sources: [origin(representative)],
     };
   }
-  const seen = new Set<string>();
-  const sources: StoryOrigin[] = [];
-  for (const item of ordered) {
-    const key = mintKeyOf(item);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    sources.push(origin(item));
-  }
+  const sources = listedMembers(ordered).map(origin);
   const enclosure = firstOf<Enclosure>(ordered, (item) => item.enclosures[0]);
   return {
     id: dates.id,
