@@ -163,12 +163,25 @@ function prepare(words: BatchWords, terms: Terms): Prepared {
   const n = words.count;
   const { ids: wordIds, flags: wordFlags } = words;
   const start = new Int32Array(n + 1);
-  // An item has at most as many terms as it has words, and the batch no more terms than words:
-  // every buffer is allocated once, at its bound.
+  // The batch has no more terms than words, and in practice about half as many (an item repeats
+  // its words): the buffers start at half the words and grow in the rare batch that needs more.
   const wordCount = n ? words.end[n - 1]! : 0;
-  const term = new Int32Array(wordCount);
-  const weight = new Float64Array(wordCount);
-  const flag = new Uint8Array(wordCount);
+  let capacity = Math.max(1024, wordCount >> 1);
+  let term = new Int32Array(capacity);
+  let weight = new Float64Array(capacity);
+  let flag = new Uint8Array(capacity);
+  const grow = (): void => {
+    capacity = Math.min(wordCount, capacity * 2);
+    const t = new Int32Array(capacity);
+    t.set(term);
+    term = t;
+    const w = new Float64Array(capacity);
+    w.set(weight);
+    weight = w;
+    const f = new Uint8Array(capacity);
+    f.set(flag);
+    flag = f;
+  };
   const slot = new Int32Array(terms.vocabularySize).fill(-1);
   let total = 0;
   // Mid-sentence occurrences of each term, capitalized and not (batch-wide).
@@ -183,6 +196,7 @@ function prepare(words: BatchWords, terms: Terms): Prepared {
   const add = (t: number, amount: number, bits: number): void => {
     let at = slot[t]!;
     if (at < 0) {
+      if (total === capacity) grow();
       at = total++;
       slot[t] = at;
       term[at] = t;
