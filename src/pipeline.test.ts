@@ -138,6 +138,29 @@ describe('buildStories', () => {
     expect(JSON.stringify(c.ledger)).toBe(JSON.stringify(a.ledger));
   });
 
+  it('curates by phrases found in any original, matched in the same pass as the taxonomy', () => {
+    const build = (curation: Partial<MarqueeConfig['curation']>) =>
+      buildStories({
+        sources: [
+          { source: sources.variety!, items: [cliffVariety] },
+          { source: sources.empire!, items: [cliffEmpire] },
+          { source: sources.bbc!, items: [cliffBbc, helicopter] },
+        ],
+        config: { ...config(['variety', 'empire', 'bbc']), curation: { ...config([]).curation, ...curation } },
+        ledger: null,
+        now: new Date('2022-12-23T00:00:00Z'),
+      });
+    const titles = (out: ReturnType<typeof build>) => out.stories.map((s) => s.title);
+    expect(titles(build({}))).toHaveLength(2);
+    // Only the BBC's report (not the representative, Variety's) says "Norwegian mountain".
+    expect(titles(build({ include: { phrases: ['Norwegian mountain'] } }))).toEqual([cliffVariety.title]);
+    expect(titles(build({ exclude: { phrases: ['thank-you'] } }))).toEqual([cliffVariety.title]);
+    // A curation phrase that is also a taxonomy phrase: the story is dropped, and tags are unchanged.
+    const stunt = build({ exclude: { phrases: ['stunt'] } });
+    expect(titles(stunt)).toEqual([helicopter.title]);
+    expect(stunt.all.find((s) => s.sources.length === 3)!.tags).toEqual(['tom-cruise', 'mission-impossible', 'stunts']);
+  });
+
   it('treats the same link with tracking parameters from two feeds as one entry', () => {
     const syndicated = { ...cliffDeadline, id: 'https://deadline.com/?p=1235202345', url: 'http://deadline.com/2022/12/tom-cruise-motorcycle-cliff-stunt-1235202345/?utm_source=feedburner#respond' };
     const out = buildStories({

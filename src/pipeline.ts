@@ -7,12 +7,12 @@
  *   members' tags) → ledger (stable ids, dates that never move forward) → curate (window, filters,
  *   ranking, caps).
  */
-import { EXCLUDE_PHRASES, INCLUDE_PHRASES, phraseTagger, selectEntries, type CurationEntry, type PhraseHits } from './curate';
-import { BatchWords, dedupeItems, exactKeys, mintKeyOf, type DedupeStats } from './dedupe';
+import { curationPhraseTags, EXCLUDE_PHRASES, INCLUDE_PHRASES, selectEntries, type CurationEntry, type PhraseHits } from './curate';
+import { BatchWords, dedupeItems, exactKeys, LEAD_WORDS, mintKeyOf, type DedupeStats } from './dedupe';
 import type { Item, MarqueeConfig, SourceConfig, SourcedItem, Story } from './model';
 import { assignIds, LEDGER_RETENTION_DAYS, type ClusterKeys, type Ledger } from './pipeline/ledger';
 import { listedMembers, mergeCluster, orderMembers } from './pipeline/merge';
-import { compileTaxonomy, scanItem, Vocabulary, WordScanner, type ScannedItem, type Tagger } from './tag';
+import { compileTaxonomy, scanItem, Vocabulary, WordScanner, type ScannedItem } from './tag';
 
 export { emptyLedger, readLedger, type Ledger, type LedgerStory } from './pipeline/ledger';
 
@@ -21,8 +21,6 @@ export interface BuildInput {
   config: MarqueeConfig;
   ledger: Ledger | null;
   now: Date;
-  /** A tagger compiled from `config.taxonomy`, to reuse across builds (compiled here when absent). */
-  tagger?: Tagger;
 }
 
 export interface BuildResult {
@@ -85,14 +83,17 @@ const NO_PHRASES: PhraseHits = { include: false, exclude: false };
 
 export function buildStories(input: BuildInput): BuildResult {
   const { config, now } = input;
-  const tagger = input.tagger ?? compileTaxonomy(config.taxonomy);
+  // One automaton matches the taxonomy and the curation's phrase lists (tags past the taxonomy's end).
+  const taxonomySize = config.taxonomy.length;
+  const tagger = compileTaxonomy([...config.taxonomy, ...curationPhraseTags(config.curation)]);
+  const includeAt = taxonomySize + INCLUDE_PHRASES;
+  const excludeAt = taxonomySize + EXCLUDE_PHRASES;
   const items = sourcedItems(input.sources);
   // Every item's text is read once: its words feed the tagger, the curation phrases and the dedupe stage.
   const vocabulary = new Vocabulary();
   const scanner = new WordScanner(vocabulary);
   const tagWords = tagger.bind(vocabulary);
-  const phrases = phraseTagger(config.curation)?.bind(vocabulary);
-  const words = new BatchWords();
+  const words = new BatchWords(items.length * LEAD_WORDS);
   // Per item, its tags' taxonomy positions (and the phrase lists it matches) in flat lists.
   const tagList: number[] = [];
   const tagStart = new Int32Array(items.length + 1);
@@ -101,10 +102,17 @@ export function buildStories(input: BuildInput): BuildResult {
   let scanned: ScannedItem | undefined;
   items.forEach((item, i) => {
     scanned = scanItem(scanner, item, scanned);
-    tagStart[i] = tagList.length;
-    tagWords(scanner, item.sourceTags, tagList);
+    const from = (tagStart[i] = tagList.length);
     phraseStart[i] = phraseList.length;
-    phrases?.(scanner, [], phraseList);
+    tagWords(scanner, item.sourceTags, tagList);
+    // Phrase-list matches move to their own list.
+    let kept = from;
+    for (let k = from; k < tagList.length; k++) {
+      const target = tagList[k]!;
+      if (target < taxonomySize) tagList[kept++] = target;
+      else phraseList.push(target);
+    }
+    tagList.length = kept;
     words.add(scanner, scanned, item);
   });
   tagStart[items.length] = tagList.length;
@@ -118,7 +126,7 @@ export function buildStories(input: BuildInput): BuildResult {
   const times = words.times;
   const timeOf = (i: number): number | null => (Number.isNaN(times[i]!) ? null : times[i]!);
   const hitsOfPhrases = (found: readonly number[]): PhraseHits =>
-    found.length === 0 ? NO_PHRASES : { include: found.includes(INCLUDE_PHRASES), exclude: found.includes(EXCLUDE_PHRASES) };
+    found.length === 0 ? NO_PHRASES : { include: found.includes(includeAt), exclude: found.includes(excludeAt) };
   const drafts = clusters.map((members) => {
     if (members.length === 1) {
       // Most stories are one outlet's: no ordering or unions to compute.

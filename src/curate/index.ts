@@ -53,11 +53,23 @@ export const EXCLUDE_PHRASES = 1;
  * matched with the taxonomy's rules; null when neither list has phrases.
  */
 export function phraseTagger(curation: CurationConfig): Tagger | null {
+  const tags = curationPhraseTags(curation);
+  return tags.length ? compileTaxonomy(tags) : null;
+}
+
+const INCLUDE_ID = '\u0000curation:include';
+const EXCLUDE_ID = '\u0000curation:exclude';
+
+/**
+ * The curation's phrase lists as two taxonomy tags (include, then exclude), or none when neither
+ * list has phrases. Their ids cannot be taxonomy ids, so they can join a taxonomy's automaton.
+ */
+export function curationPhraseTags(curation: CurationConfig): TaxonomyTag[] {
   const include = curation.include?.phrases ?? [];
   const exclude = curation.exclude?.phrases ?? [];
-  if (include.length === 0 && exclude.length === 0) return null;
+  if (include.length === 0 && exclude.length === 0) return [];
   const tag = (id: string, match: readonly string[]): TaxonomyTag => ({ id, label: id, kind: 'phrase', match: [...match] });
-  return compileTaxonomy([tag('include', include), tag('exclude', exclude)]);
+  return [tag(INCLUDE_ID, include), tag(EXCLUDE_ID, exclude)];
 }
 
 function textHits(curation: CurationConfig): (story: Story) => PhraseHits {
@@ -69,7 +81,7 @@ function textHits(curation: CurationConfig): (story: Story) => PhraseHits {
     for (const text of [story.title, story.summary ?? '', content, ...story.sources.map((s) => s.title ?? '')]) {
       for (const id of tagger.tagText(text)) found.add(id);
     }
-    return { include: found.has('include'), exclude: found.has('exclude') };
+    return { include: found.has(INCLUDE_ID), exclude: found.has(EXCLUDE_ID) };
   };
 }
 

@@ -69,8 +69,13 @@ const FIGURE = /^(\d+)(?:m|mn|mln|b|bn|k|million|billion)$/;
  * `ids[begin(i), titleEnd[i])` and its lead `ids[titleEnd[i], end[i])`.
  */
 export class BatchWords {
-  ids = new Int32Array(1 << 16);
-  flags = new Uint8Array(1 << 16);
+  ids: Int32Array;
+  flags: Uint8Array;
+  /** `expectedWords`: room to reserve (the buffers grow by half again when it runs out). */
+  constructor(expectedWords = 1 << 16) {
+    this.ids = new Int32Array(Math.max(1024, expectedWords));
+    this.flags = new Uint8Array(this.ids.length);
+  }
   titleEnd: number[] = [];
   end: number[] = [];
   /** Published (else updated) time per item in ms, NaN when undated. */
@@ -120,7 +125,7 @@ export class BatchWords {
   private append(ids: Int32Array, flags: Uint8Array, from: number, to: number): void {
     const count = to - from;
     if (this.length + count > this.ids.length) {
-      const size = Math.max(this.ids.length * 2, this.length + count);
+      const size = Math.max(Math.ceil(this.ids.length * 1.5), this.length + count);
       const grownIds = new Int32Array(size);
       grownIds.set(this.ids.subarray(0, this.length));
       this.ids = grownIds;

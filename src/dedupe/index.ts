@@ -32,7 +32,7 @@ import { scanWords, Terms, TITLE_WEIGHT, type BatchWords } from './features';
 import { UnionFind } from './union-find';
 
 export { canonicalUrl, urlKey } from './canonical-url';
-export { BatchWords, scanWords } from './features';
+export { BatchWords, LEAD_WORDS, scanWords } from './features';
 
 /** How many distinctive terms index each item for candidate generation. */
 export const BLOCK_KEYS = 14;
