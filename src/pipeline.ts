@@ -10,6 +10,7 @@
 import { curationPhraseTags, EXCLUDE_PHRASES, INCLUDE_PHRASES, selectEntries, type CurationEntry, type PhraseHits } from './curate';
 import { BatchWords, dedupeItems, exactKeys, LEAD_WORDS, mintKeyOf, type DedupeStats } from './dedupe';
 import type { Item, MarqueeConfig, SourceConfig, SourcedItem, Story } from './model';
+import { byCodeUnits, sortSmall } from './small-sort';
 import { assignIds, LEDGER_RETENTION_DAYS, type ClusterKeys, type Ledger } from './pipeline/ledger';
 import { listedMembers, mergeCluster, orderMembers } from './pipeline/merge';
 import { compileTaxonomy, scanItem, Vocabulary, WordScanner, type ScannedItem } from './tag';
@@ -71,7 +72,7 @@ export function sourcedItems(sources: BuildInput['sources']): SourcedItem[] {
 
 /** The key a new story's id is minted from: its earliest member's (undated last; then source and item id). */
 function mintKey(members: ReadonlyArray<{ item: SourcedItem; time: number | null }>): string {
-  const { item: first } = [...members].sort((a, b) => {
+  const { item: first } = sortSmall([...members], (a, b) => {
     const ta = a.time ?? Number.POSITIVE_INFINITY;
     const tb = b.time ?? Number.POSITIVE_INFINITY;
     return ta - tb || byString(a.item.sourceId, b.item.sourceId) || byString(a.item.id, b.item.id);
@@ -137,7 +138,7 @@ export function buildStories(input: BuildInput): BuildResult {
         ordered: [item],
         listed: [i],
         tags: itemTags(i),
-        clusterKeys: { keys: [...keys[i]!].sort(), mintKey: mintKeyOf(item), earliestDate: time },
+        clusterKeys: { keys: sortSmall(keys[i]!.slice(), byCodeUnits), mintKey: mintKeyOf(item), earliestDate: time },
         phraseHits: hitsOfPhrases(itemPhrases(i)),
         latest: time,
       };
@@ -146,7 +147,7 @@ export function buildStories(input: BuildInput): BuildResult {
     const indexOf = new Map(members.map((i) => [items[i]!, i]));
     const dated = members.map(timeOf).filter((t): t is number => t !== null);
     const clusterKeys: ClusterKeys = {
-      keys: [...new Set(members.flatMap((i) => keys[i]!))].sort(),
+      keys: sortSmall([...new Set(members.flatMap((i) => keys[i]!))], byCodeUnits),
       mintKey: mintKey(members.map((i) => ({ item: items[i]!, time: timeOf(i) }))),
       earliestDate: dated.length ? Math.min(...dated) : null,
     };

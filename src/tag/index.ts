@@ -8,6 +8,7 @@
  * in taxonomy order.
  */
 import type { Item, SourcedItem, TaxonomyTag } from '../model';
+import { ascending, sortSmall } from '../small-sort';
 import { TokenAutomaton, type PhrasePayload } from './automaton';
 import { tokenize } from './normalize';
 import { Vocabulary, WordScanner } from './words';
@@ -127,7 +128,7 @@ export function compileTaxonomy(taxonomy: readonly TaxonomyTag[]): Tagger {
   const idsOf = (targets: Iterable<number>): string[] => {
     const sorted = Array.isArray(targets) ? targets.slice() : [...targets];
     if (sorted.length === 1) return [taxonomy[sorted[0]!]!.id];
-    sorted.sort((a, b) => a - b);
+    sortSmall(sorted, ascending);
     const ids: string[] = [];
     for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) ids.push(taxonomy[sorted[k]!]!.id);
     return ids;
