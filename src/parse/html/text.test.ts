@@ -64,6 +64,14 @@ describe('cleanText', () => {
   it('leaves clean text untouched', () => {
     expect(cleanText('Oppenheimer wins Best Picture')).toBe('Oppenheimer wins Best Picture');
   });
+
+  it('reads a removed character as nothing: it neither breaks a run of spaces nor separates words', () => {
+    // A form feed is a control here (removed), so the spaces around it are one run.
+    expect(cleanText('Barbie \u000c \u0007 Oppenheimer')).toBe('Barbie Oppenheimer');
+    expect(cleanText('Bar\u0092bie')).toBe('Barbie');
+    expect(cleanText('Line\u2028separated\u2029text')).toBe('Line separated text');
+    expect(cleanText('\n\t \u0001')).toBe('');
+  });
 });
 
 describe('looksLikeHtml', () => {

@@ -12,16 +12,6 @@ export function decodeEntities(s: string): string {
   return decodeHTML(s);
 }
 
-// C0 and C1 controls except tab and newline, plus the non-characters U+FFFE/U+FFFF.
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
-// HTML whitespace (and the line/paragraph separators) collapses to one space. No-break and
-// typographic spaces (&nbsp; &emsp; &thinsp;) are the publisher's choice and stay, as in feedparser.
-// Only runs that change: a lone space is already what a run collapses to, and matching every
-// space between words made the replace rebuild the whole string.
-const WHITESPACE_RUN = /[\t\n\r\f\u2028\u2029][ \t\n\r\f\u2028\u2029]*| [ \t\n\r\f\u2028\u2029]+/g;
-const BYTE_ORDER_MARK = /\uFEFF/g;
-const HAS_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFEFF\uFFFE\uFFFF]/;
-const CONTROL_OR_SEPARATOR = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]/;
 /**
  * Characters NFC never changes and that never combine with a neighbour (canonical combining class
  * 0, NFC_Quick_Check = Yes): Latin-1 and Latin Extended A/B, IPA, general punctuation (curly quotes,
@@ -29,32 +19,75 @@ const CONTROL_OR_SEPARATOR = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFF
  * maths, box drawing to dingbats. Text made only of these is already NFC; testing for anything
  * outside the set is far cheaper than calling normalize(), which allocates for every accented title.
  */
-const MAY_CHANGE_UNDER_NFC = /[^\u0000-\u02FF\u2010-\u2027\u2030-\u205E\u20A0-\u20C0\u2100-\u2125\u2127-\u2129\u212C-\u214F\u2190-\u22FF\u2500-\u27FF]/;
+function isNfcStable(c: number): boolean {
+  return (
+    c <= 0x02ff ||
+    (c >= 0x2010 && c <= 0x2027) ||
+    (c >= 0x2030 && c <= 0x205e) ||
+    (c >= 0x20a0 && c <= 0x20c0) ||
+    (c >= 0x2100 && c <= 0x2125) ||
+    (c >= 0x2127 && c <= 0x2129) ||
+    (c >= 0x212c && c <= 0x214f) ||
+    (c >= 0x2190 && c <= 0x22ff) ||
+    (c >= 0x2500 && c <= 0x27ff)
+  );
+}
 
-function isTrimmable(c: number): boolean {
-  return c <= 32 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 0x1680 || c === 0x202f || c === 0x205f;
+/** C0 and C1 controls except tab, newline and carriage return, the byte-order mark, and U+FFFE/U+FFFF: removed. */
+function isRemoved(c: number): boolean {
+  return c <= 0x08 || c === 0x0b || c === 0x0c || (c >= 0x0e && c <= 0x1f) || (c >= 0x7f && c <= 0x9f) || c === 0xfeff || c === 0xfffe || c === 0xffff;
+}
+
+/**
+ * HTML whitespace and the line/paragraph separators: a run of them collapses to one space.
+ * No-break and typographic spaces (&nbsp; &emsp; &thinsp;) are the publisher's choice and stay, as
+ * in feedparser.
+ */
+function isCollapsed(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
 }
 
 /**
  * Plain text made tidy: control characters removed, runs of HTML whitespace collapsed to one
- * space, ends trimmed (no-break spaces included), Unicode normalised to NFC.
+ * space (a removed character does not break a run), ends trimmed (no-break spaces included),
+ * Unicode normalised to NFC. One pass over the characters; text that needs no change (most
+ * titles) is returned as it is, and otherwise only the changed places are cut and joined.
  */
 export function cleanText(s: string): string {
-  let out = s;
-  const n = out.length;
-  if (n === 0) return out;
-  // Most titles are already clean: find that out with native scans before rewriting anything.
-  if (
-    CONTROL_OR_SEPARATOR.test(out) ||
-    out.indexOf('  ') >= 0 ||
-    isTrimmable(out.charCodeAt(0)) ||
-    isTrimmable(out.charCodeAt(n - 1))
-  ) {
-    // Newlines are the usual trigger; the control-character passes run only when there is one.
-    if (HAS_CONTROL.test(out)) out = out.replace(CONTROL_CHARS, '').replace(BYTE_ORDER_MARK, '');
-    out = out.replace(WHITESPACE_RUN, ' ').trim();
+  const n = s.length;
+  if (n === 0) return s;
+  let parts: string[] | null = null;
+  /** Start of the stretch of `s` not yet copied into `parts`. */
+  let from = 0;
+  let mayChangeUnderNfc = false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x20 && c < 0x7f) continue;
+    const removed = isRemoved(c);
+    if (!removed && !isCollapsed(c)) {
+      if (!isNfcStable(c)) mayChangeUnderNfc = true;
+      continue;
+    }
+    // A run of whitespace and removed characters: one space if it holds any whitespace, else nothing.
+    let j = i;
+    let spaces = 0;
+    while (j < n) {
+      const d = s.charCodeAt(j);
+      if (isCollapsed(d)) spaces++;
+      else if (!isRemoved(d)) break;
+      j++;
+    }
+    if (!(j === i + 1 && c === 0x20)) {
+      parts ??= [];
+      parts.push(s.slice(from, i));
+      if (spaces) parts.push(' ');
+      from = j;
+    }
+    i = j - 1;
   }
-  return MAY_CHANGE_UNDER_NFC.test(out) ? out.normalize('NFC') : out;
+  let out = parts ? (parts.push(s.slice(from)), parts.join('')) : s;
+  out = out.trim();
+  return mayChangeUnderNfc ? out.normalize('NFC') : out;
 }
 
 class TextSink implements TokenSink {
