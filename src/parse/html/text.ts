@@ -92,6 +92,7 @@ export function cleanText(s: string): string {
 
 class TextSink implements TokenSink {
   readonly parts: string[] = [];
+  readonly attributes = false;
   /** Depth inside script/style/applet; may go negative on stray end tags, as in feedparser. */
   private dropDepth = 0;
 

@@ -14,6 +14,8 @@ export interface TokenSink {
   /** `attrs` holds name/value pairs flattened; a value is null for a bare attribute. */
   start(name: string, attrs: (string | null)[], selfClosing: boolean): void;
   end(name: string): void;
+  /** False when the sink never reads attributes: tags are still read whole, their attributes not kept. */
+  readonly attributes?: boolean;
 }
 
 const GT = 62;
@@ -69,6 +71,7 @@ function startTag(src: string, lt: number, sink: TokenSink): number {
   const name = src.slice(lt + 1, j);
   // Most tags (<p>, <em>, </li>) have no attributes: share one empty list rather than allocate.
   let attrs: (string | null)[] = NO_ATTRIBUTES;
+  const keep = sink.attributes !== false;
   let selfClosing = false;
   while (j < n) {
     let c = src.charCodeAt(j);
@@ -93,12 +96,12 @@ function startTag(src: string, lt: number, sink: TokenSink): number {
       if (isSpace(c) || c === GT || c === SLASH || c === EQUALS) break;
       j++;
     }
-    const attrName = src.slice(nameStart, j);
+    const attrName = keep ? src.slice(nameStart, j) : '';
     let k = j;
     while (k < n && isSpace(src.charCodeAt(k))) k++;
-    if (attrs === NO_ATTRIBUTES) attrs = [];
+    if (keep && attrs === NO_ATTRIBUTES) attrs = [];
     if (src.charCodeAt(k) !== EQUALS) {
-      attrs.push(attrName, null);
+      if (keep) attrs.push(attrName, null);
       continue;
     }
     k++;
@@ -108,7 +111,7 @@ function startTag(src: string, lt: number, sink: TokenSink): number {
     if (c === DQUOTE || c === SQUOTE) {
       const close = src.indexOf(c === DQUOTE ? '"' : "'", k + 1);
       if (close < 0) return -1;
-      attrs.push(attrName, src.slice(k + 1, close));
+      if (keep) attrs.push(attrName, src.slice(k + 1, close));
       j = close + 1;
     } else {
       const valueStart = k;
@@ -117,7 +120,7 @@ function startTag(src: string, lt: number, sink: TokenSink): number {
         if (isSpace(c) || c === GT) break;
         k++;
       }
-      attrs.push(attrName, src.slice(valueStart, k));
+      if (keep) attrs.push(attrName, src.slice(valueStart, k));
       j = k;
     }
   }
