@@ -63,8 +63,15 @@ export function cleanText(s: string): string {
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c > 0x20 && c < 0x7f) continue;
-    const removed = isRemoved(c);
-    if (!removed && !isCollapsed(c)) {
+    if (c === 0x20) {
+      // A lone space between words, the commonest case, stays as it is.
+      const next = i + 1 < n ? s.charCodeAt(i + 1) : 0x41;
+      if (next > 0x20 && next < 0x7f) continue;
+    } else if (c >= 0xa0 && c !== 0x2028 && c !== 0x2029 && c < 0xfeff) {
+      if (!mayChangeUnderNfc && !isNfcStable(c)) mayChangeUnderNfc = true;
+      continue;
+    }
+    if (!isRemoved(c) && !isCollapsed(c)) {
       if (!isNfcStable(c)) mayChangeUnderNfc = true;
       continue;
     }
