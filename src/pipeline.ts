@@ -8,7 +8,7 @@
  *   ranking, caps).
  */
 import { curationPhraseTags, EXCLUDE_PHRASES, INCLUDE_PHRASES, selectEntries, type CurationEntry, type PhraseHits } from './curate';
-import { BatchWords, dedupeItems, exactKeys, LEAD_WORDS, mintKeyOf, type DedupeStats } from './dedupe';
+import { BatchWords, dedupeItems, itemKeys, LEAD_WORDS, type DedupeStats } from './dedupe';
 import type { Item, MarqueeConfig, SourceConfig, SourcedItem, Story } from './model';
 import { byCodeUnits, sortSmall } from './small-sort';
 import { assignIds, LEDGER_RETENTION_DAYS, type ClusterKeys, type Ledger } from './pipeline/ledger';
@@ -71,13 +71,12 @@ export function sourcedItems(sources: BuildInput['sources']): SourcedItem[] {
 }
 
 /** The key a new story's id is minted from: its earliest member's (undated last; then source and item id). */
-function mintKey(members: ReadonlyArray<{ item: SourcedItem; time: number | null }>): string {
-  const { item: first } = sortSmall([...members], (a, b) => {
+function mintKey(members: ReadonlyArray<{ item: SourcedItem; time: number | null; key: string }>): string {
+  return sortSmall([...members], (a, b) => {
     const ta = a.time ?? Number.POSITIVE_INFINITY;
     const tb = b.time ?? Number.POSITIVE_INFINITY;
     return ta - tb || byString(a.item.sourceId, b.item.sourceId) || byString(a.item.id, b.item.id);
-  })[0]!;
-  return mintKeyOf(first);
+  })[0]!.key;
 }
 
 const NO_PHRASES: PhraseHits = { include: false, exclude: false };
@@ -121,7 +120,9 @@ export function buildStories(input: BuildInput): BuildResult {
   const itemTags = (i: number): number[] => tagList.slice(tagStart[i]!, tagStart[i + 1]!);
   const itemPhrases = (i: number): number[] => phraseList.slice(phraseStart[i]!, phraseStart[i + 1]!);
   // Every key that identifies an item: for exact duplicates, and for the ledger.
-  const keys = items.map((item) => exactKeys(item));
+  const identities = items.map(itemKeys);
+  const keys = identities.map((identity) => identity.exact);
+  const mintKeys = identities.map((identity) => identity.mint);
   const { clusters, stats } = dedupeItems(items, { words, vocabulary, keys });
 
   const times = words.times;
@@ -138,7 +139,7 @@ export function buildStories(input: BuildInput): BuildResult {
         ordered: [item],
         listed: [i],
         tags: itemTags(i),
-        clusterKeys: { keys: sortSmall(keys[i]!.slice(), byCodeUnits), mintKey: mintKeyOf(item), earliestDate: time },
+        clusterKeys: { keys: sortSmall(keys[i]!.slice(), byCodeUnits), mintKey: mintKeys[i]!, earliestDate: time },
         phraseHits: hitsOfPhrases(itemPhrases(i)),
         latest: time,
       };
@@ -148,12 +149,12 @@ export function buildStories(input: BuildInput): BuildResult {
     const dated = members.map(timeOf).filter((t): t is number => t !== null);
     const clusterKeys: ClusterKeys = {
       keys: sortSmall([...new Set(members.flatMap((i) => keys[i]!))], byCodeUnits),
-      mintKey: mintKey(members.map((i) => ({ item: items[i]!, time: timeOf(i) }))),
+      mintKey: mintKey(members.map((i) => ({ item: items[i]!, time: timeOf(i), key: mintKeys[i]! }))),
       earliestDate: dated.length ? Math.min(...dated) : null,
     };
     return {
       ordered,
-      listed: listedMembers(ordered).map((item) => indexOf.get(item)!),
+      listed: listedMembers(ordered, (item) => mintKeys[indexOf.get(item)!]!).map((item) => indexOf.get(item)!),
       tags: members.flatMap((i) => itemTags(i)),
       clusterKeys,
       phraseHits: hitsOfPhrases(members.flatMap((i) => itemPhrases(i))),

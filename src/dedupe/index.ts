@@ -90,7 +90,9 @@ export interface DedupeResult {
 
 /** The key of an item within its source: `src:<source id>:<item id>`. */
 export function sourceItemKey(item: Pick<SourcedItem, 'id' | 'sourceId'>): string {
-  return `src:${item.sourceId}:${item.id}`;
+  // Joined, not concatenated: the engine keeps a concatenation as two linked parts, and this key
+  // is hashed and compared many times per build (exact duplicates, the ledger).
+  return ['src', item.sourceId, item.id].join(':');
 }
 
 /** The one key a story's id is minted from for an item: its canonical URL key, else its key within its source. */
@@ -104,15 +106,21 @@ export function mintKeyOf(item: Pick<SourcedItem, 'url' | 'id' | 'sourceId'>): s
  * link every item there).
  */
 export function exactKeys(item: Pick<SourcedItem, 'url' | 'id' | 'sourceId'>): string[] {
-  const keys: string[] = [];
+  return itemKeys(item).exact;
+}
+
+/** An item's `exactKeys` and `mintKeyOf` at once (its links canonicalized once for both). */
+export function itemKeys(item: Pick<SourcedItem, 'url' | 'id' | 'sourceId'>): { exact: string[]; mint: string } {
+  const exact: string[] = [];
   const fromUrl = urlKey(item.url);
-  if (fromUrl && !isSiteRootKey(fromUrl)) keys.push(fromUrl);
+  if (fromUrl && !isSiteRootKey(fromUrl)) exact.push(fromUrl);
   if (/^https?:\/\//i.test(item.id)) {
     const fromId = urlKey(item.id);
-    if (fromId && !isSiteRootKey(fromId) && fromId !== fromUrl) keys.push(fromId);
+    if (fromId && !isSiteRootKey(fromId) && fromId !== fromUrl) exact.push(fromId);
   }
-  keys.push(sourceItemKey(item));
-  return keys;
+  const own = sourceItemKey(item);
+  exact.push(own);
+  return { exact, mint: fromUrl ?? own };
 }
 
 /** Term flags. */

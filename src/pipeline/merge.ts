@@ -63,12 +63,12 @@ export function orderMembers(members: readonly SourcedItem[], timeOf: (item: Sou
 }
 
 /** The members a merged entry lists as originals: one per article (two feeds of one outlet carry the same one). */
-export function listedMembers(ordered: readonly SourcedItem[]): SourcedItem[] {
+export function listedMembers(ordered: readonly SourcedItem[], keyOf: (item: SourcedItem) => string = mintKeyOf): SourcedItem[] {
   if (ordered.length === 1) return [ordered[0]!];
   const seen = new Set<string>();
   const listed: SourcedItem[] = [];
   for (const item of ordered) {
-    const key = mintKeyOf(item);
+    const key = keyOf(item);
     if (seen.has(key)) continue;
     seen.add(key);
     listed.push(item);
