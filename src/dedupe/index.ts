@@ -329,6 +329,7 @@ class PairScorer {
   private readonly mark: Int32Array;
   private readonly seen: Int32Array;
   private anchor = -1;
+  private stamp = 0;
   constructor(private readonly p: Prepared) {
     this.denseWeight = new Float64Array(p.termCount);
     this.denseFlag = new Uint8Array(p.termCount);
@@ -348,7 +349,7 @@ class PairScorer {
   }
   /**
    * The highest IDF of a name or figure in `item`'s headline that the other item never mentions
-   * (`present[t] === other` when it does). A multi-word name counts as mentioned when any of its
+   * (`present[t] === other` when it does: `other` is the other item's mark). A multi-word name counts as mentioned when any of its
    * words is ("Bob Iger" and "Iger").
    */
   private unmatched(item: number, present: Int32Array, other: number): number {
@@ -406,12 +407,18 @@ class PairScorer {
       cosine >= STRONG_COSINE ||
       (cosine >= MIN_COSINE && eventEvidence >= MIN_EVENT_EVIDENCE && nameEvidence + eventEvidence >= MIN_SHARED_EVIDENCE);
     if (!evidence && !full) return false;
-    // Names and figures of each headline that the other item never mentions.
+    // Reports this close agree whatever their headlines name.
+    if (cosine >= UNMATCHED_NAMES_COSINE && !full) {
+      result.accepted = evidence;
+      return evidence;
+    }
+    // Names and figures of each headline that the other item never mentions. `seen` marks j's
+    // terms with a stamp new to this call, so no pass is needed to clear it afterwards.
     const seen = this.seen;
-    for (let x = start[j]!; x < start[j + 1]!; x++) seen[term[x]!] = j;
-    result.unmatched[0] = this.unmatched(i, seen, j);
+    const stamp = ++this.stamp;
+    for (let x = start[j]!; x < start[j + 1]!; x++) seen[term[x]!] = stamp;
+    result.unmatched[0] = this.unmatched(i, seen, stamp);
     result.unmatched[1] = this.unmatched(j, mark, i);
-    for (let x = start[j]!; x < start[j + 1]!; x++) seen[term[x]!] = -1;
     const agreed = Math.min(result.unmatched[0], result.unmatched[1]) === 0 || cosine >= UNMATCHED_NAMES_COSINE;
     result.accepted = evidence && agreed;
     return result.accepted;
