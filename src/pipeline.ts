@@ -117,8 +117,24 @@ export function buildStories(input: BuildInput): BuildResult {
   });
   tagStart[items.length] = tagList.length;
   phraseStart[items.length] = phraseList.length;
-  const itemTags = (i: number): number[] => tagList.slice(tagStart[i]!, tagStart[i + 1]!);
-  const itemPhrases = (i: number): number[] => phraseList.slice(phraseStart[i]!, phraseStart[i + 1]!);
+  /** Taxonomy ids of the union of the members' tags. */
+  const tagsOf = (members: readonly number[]): string[] => {
+    const positions: number[] = [];
+    for (const i of members) for (let k = tagStart[i]!; k < tagStart[i + 1]!; k++) positions.push(tagList[k]!);
+    return tagger.idsOf(positions);
+  };
+  /** The curation phrase lists any member's text matches. */
+  const hitsOf = (members: readonly number[]): PhraseHits => {
+    let include = false;
+    let exclude = false;
+    for (const i of members) {
+      for (let k = phraseStart[i]!; k < phraseStart[i + 1]!; k++) {
+        if (phraseList[k] === includeAt) include = true;
+        else if (phraseList[k] === excludeAt) exclude = true;
+      }
+    }
+    return include || exclude ? { include, exclude } : NO_PHRASES;
+  };
   // Every key that identifies an item: for exact duplicates, and for the ledger.
   const identities = items.map(itemKeys);
   const keys = identities.map((identity) => identity.exact);
@@ -127,8 +143,6 @@ export function buildStories(input: BuildInput): BuildResult {
 
   const times = words.times;
   const timeOf = (i: number): number | null => (Number.isNaN(times[i]!) ? null : times[i]!);
-  const hitsOfPhrases = (found: readonly number[]): PhraseHits =>
-    found.length === 0 ? NO_PHRASES : { include: found.includes(includeAt), exclude: found.includes(excludeAt) };
   const drafts = clusters.map((members) => {
     if (members.length === 1) {
       // Most stories are one outlet's: no ordering or unions to compute.
@@ -136,11 +150,11 @@ export function buildStories(input: BuildInput): BuildResult {
       const item = items[i]!;
       const time = timeOf(i);
       return {
+        members,
         ordered: [item],
-        listed: [i],
-        tags: itemTags(i),
-        clusterKeys: { keys: sortSmall(keys[i]!.slice(), byCodeUnits), mintKey: mintKeys[i]!, earliestDate: time },
-        phraseHits: hitsOfPhrases(itemPhrases(i)),
+        listed: members,
+        // An item's exact keys come sorted.
+        clusterKeys: { keys: keys[i]!, mintKey: mintKeys[i]!, earliestDate: time },
         latest: time,
       };
     }
@@ -153,11 +167,10 @@ export function buildStories(input: BuildInput): BuildResult {
       earliestDate: dated.length ? Math.min(...dated) : null,
     };
     return {
+      members,
       ordered,
       listed: listedMembers(ordered, (item) => mintKeys[indexOf.get(item)!]!).map((item) => indexOf.get(item)!),
-      tags: members.flatMap((i) => itemTags(i)),
       clusterKeys,
-      phraseHits: hitsOfPhrases(members.flatMap((i) => itemPhrases(i))),
       latest: dated.length ? Math.max(...dated) : null,
     };
   });
@@ -182,7 +195,7 @@ export function buildStories(input: BuildInput): BuildResult {
   // reads off a built story); only the stories it selects are built here.
   const nowMs = now.getTime();
   const entries: CurationEntry[] = order.map((index, position) => {
-    const { listed, tags, phraseHits } = drafts[index]!;
+    const { listed } = drafts[index]!;
     const { id, published } = assignments[position]!;
     const publishedMs = Date.parse(published);
     // The newest original's own date, not after now (an original's `published`, as `storyTime` reads it).
@@ -200,10 +213,12 @@ export function buildStories(input: BuildInput): BuildResult {
       time: Number.isFinite(newest) ? newest : publishedMs,
       source: items[listed[0]!]!.sourceId,
       outlets: outlets.length,
-      tags: tagger.idsOf(tags),
-      phraseHits: () => phraseHits,
     };
   });
+  // Tags and phrases are read only for the entries curation asks about (and the stories built).
+  const tagsAt = new Array<string[] | undefined>(order.length);
+  const entryTags = (position: number): string[] => (tagsAt[position] ??= tagsOf(drafts[order[position]!]!.members));
+  const entryHits = (position: number): PhraseHits => hitsOf(drafts[order[position]!]!.members);
   const built = new Array<Story | undefined>(order.length);
   const storyAt = (position: number): Story => {
     let story = built[position];
@@ -211,7 +226,7 @@ export function buildStories(input: BuildInput): BuildResult {
       const { ordered, latest } = drafts[order[position]!]!;
       const { id, published } = assignments[position]!;
       const updated = latest !== null && latest > entries[position]!.published ? new Date(latest).toISOString() : null;
-      built[position] = story = mergeCluster(ordered, entries[position]!.tags as string[], { id, published, updated });
+      built[position] = story = mergeCluster(ordered, entryTags(position), { id, published, updated });
     }
     return story;
   };
@@ -219,7 +234,7 @@ export function buildStories(input: BuildInput): BuildResult {
   const sourceWeights: Record<string, number> = {};
   for (const source of config.sources) sourceWeights[source.id] = source.weight ?? 1;
   for (const { source } of input.sources) sourceWeights[source.id] ??= source.weight ?? 1;
-  const stories = selectEntries(entries, config.curation, { now, sourceWeights }).map(storyAt);
+  const stories = selectEntries(entries, config.curation, { now, sourceWeights }, entryTags, entryHits).map(storyAt);
   let all: Story[] | undefined;
   return {
     stories,

@@ -110,9 +110,6 @@ export interface CurationEntry {
   source: string;
   /** Distinct outlets among the originals. */
   outlets: number;
-  tags: readonly string[];
-  /** The phrase lists its text matches (read only when the curation has phrases). */
-  phraseHits: () => PhraseHits;
 }
 
 /** The time a story's recency is measured from: its newest original's date (not after now), else `published`. */
@@ -135,26 +132,34 @@ function entryScore(entry: CurationEntry, now: number, sourceWeights: Record<str
 }
 
 /** A built story as curation reads it. */
-export function curationEntry(story: Story, now: Date, phraseHits: () => PhraseHits): CurationEntry {
+export function curationEntry(story: Story, now: Date): CurationEntry {
   return {
     id: story.id,
     published: Date.parse(story.published),
     time: storyTime(story, now),
     source: story.sources[0]?.source ?? '',
     outlets: new Set(story.sources.map((s) => s.source)).size,
-    tags: story.tags,
-    phraseHits,
   };
 }
 
 export function rankScore(story: Story, curation: CurationConfig, ctx: CurateContext, basis = rankBasis(curation, ctx)): number {
-  return entryScore(curationEntry(story, ctx.now, () => NO_HITS), ctx.now.getTime(), ctx.sourceWeights, basis);
+  return entryScore(curationEntry(story, ctx.now), ctx.now.getTime(), ctx.sourceWeights, basis);
 }
 
 const NO_HITS: PhraseHits = { include: false, exclude: false };
 
-/** Positions in `entries` of the stories the feed carries, in ranked order (steps 1–5 above). */
-export function selectEntries(entries: readonly CurationEntry[], curation: CurationConfig, ctx: Pick<CurateContext, 'now' | 'sourceWeights'>): number[] {
+/**
+ * Positions in `entries` of the stories the feed carries, in ranked order (steps 1–5 above).
+ * `tagsOf` and `phraseHitsOf` give an entry's tags and phrase matches; they are asked only when
+ * the curation filters by tags or phrases.
+ */
+export function selectEntries(
+  entries: readonly CurationEntry[],
+  curation: CurationConfig,
+  ctx: Pick<CurateContext, 'now' | 'sourceWeights'>,
+  tagsOf: (index: number) => readonly string[],
+  phraseHitsOf: (index: number) => PhraseHits,
+): number[] {
   const now = ctx.now.getTime();
   const oldest = now - curation.maxAgeDays * DAY_MS;
   const includeTags = new Set(curation.include?.tags ?? []);
@@ -166,10 +171,10 @@ export function selectEntries(entries: readonly CurationEntry[], curation: Curat
   const kept: Array<{ index: number; score: number; time: number; id: string }> = [];
   entries.forEach((entry, index) => {
     if (!Number.isFinite(entry.published) || entry.published < oldest) return;
-    if (excludeTags.size && entry.tags.some((t) => excludeTags.has(t))) return;
-    const hits = hasPhrases ? entry.phraseHits() : NO_HITS;
+    if (excludeTags.size && tagsOf(index).some((t) => excludeTags.has(t))) return;
+    const hits = hasPhrases ? phraseHitsOf(index) : NO_HITS;
     if (hits.exclude) return;
-    if (hasInclude && !(entry.tags.some((t) => includeTags.has(t)) || hits.include)) return;
+    if (hasInclude && !(tagsOf(index).some((t) => includeTags.has(t)) || hits.include)) return;
     kept.push({ index, score: entryScore(entry, now, ctx.sourceWeights, basis), time: entry.time, id: entry.id });
   });
   kept.sort((a, b) => b.score - a.score || b.time - a.time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -190,6 +195,7 @@ export function selectEntries(entries: readonly CurationEntry[], curation: Curat
 export function curate(stories: readonly Story[], curation: CurationConfig, ctx: CurateContext): Story[] {
   const hasPhrases = (curation.include?.phrases?.length ?? 0) + (curation.exclude?.phrases?.length ?? 0) > 0;
   const phraseHits = hasPhrases ? (ctx.phraseHits ?? textHits(curation)) : null;
-  const entries = stories.map((story) => curationEntry(story, ctx.now, () => phraseHits?.(story) ?? NO_HITS));
-  return selectEntries(entries, curation, ctx).map((index) => stories[index]!);
+  const entries = stories.map((story) => curationEntry(story, ctx.now));
+  const hitsOf = (index: number): PhraseHits => phraseHits?.(stories[index]!) ?? NO_HITS;
+  return selectEntries(entries, curation, ctx, (index) => stories[index]!.tags, hitsOf).map((index) => stories[index]!);
 }

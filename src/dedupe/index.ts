@@ -30,6 +30,7 @@ import { JOINED, NAME, OPENS, Vocabulary } from '../tag';
 import { isSiteRootKey, urlKey } from './canonical-url';
 import { scanWords, Terms, TITLE_WEIGHT, type BatchWords } from './features';
 import { UnionFind } from './union-find';
+import { byCodeUnits, sortSmall } from '../small-sort';
 
 export { canonicalUrl, urlKey } from './canonical-url';
 export { BatchWords, LEAD_WORDS, scanWords } from './features';
@@ -102,8 +103,8 @@ export function mintKeyOf(item: Pick<SourcedItem, 'url' | 'id' | 'sourceId'>): s
 
 /**
  * Keys under which an item is an exact duplicate of another: its canonical URL key, its guid when the
- * guid is a permalink, and its id within its source. A site's front page is not a key (broken feeds
- * link every item there).
+ * guid is a permalink, and its id within its source, sorted. A site's front page is not a key (broken
+ * feeds link every item there).
  */
 export function exactKeys(item: Pick<SourcedItem, 'url' | 'id' | 'sourceId'>): string[] {
   return itemKeys(item).exact;
@@ -120,7 +121,8 @@ export function itemKeys(item: Pick<SourcedItem, 'url' | 'id' | 'sourceId'>): { 
   }
   const own = sourceItemKey(item);
   exact.push(own);
-  return { exact, mint: fromUrl ?? own };
+  // Sorted, as the ledger stores a story's keys.
+  return { exact: sortSmall(exact, byCodeUnits), mint: fromUrl ?? own };
 }
 
 /** Term flags. */
