@@ -11,8 +11,8 @@ import { curationPhraseTags, EXCLUDE_PHRASES, INCLUDE_PHRASES, selectEntries, ty
 import { BatchWords, dedupeItems, itemKeys, LEAD_WORDS, type DedupeStats } from './dedupe';
 import type { Item, MarqueeConfig, SourceConfig, SourcedItem, Story } from './model';
 import { byCodeUnits, sortSmall } from './small-sort';
-import { assignIds, LEDGER_RETENTION_DAYS, type ClusterKeys, type Ledger } from './pipeline/ledger';
-import { listedMembers, mergeCluster, orderMembers } from './pipeline/merge';
+import { assignIds, LEDGER_RETENTION_DAYS, type Ledger } from './pipeline/ledger';
+import { memberOrder, mergeCluster } from './pipeline/merge';
 import { compileTaxonomy, scanItem, Vocabulary, WordScanner, type ScannedItem } from './tag';
 
 export { emptyLedger, readLedger, type Ledger, type LedgerStory } from './pipeline/ledger';
@@ -158,20 +158,34 @@ export function buildStories(input: BuildInput): BuildResult {
         latest: time,
       };
     }
-    const ordered = orderMembers(members.map((i) => items[i]!), (_, k) => timeOf(members[k]!));
-    const indexOf = new Map(members.map((i) => [items[i]!, i]));
-    const dated = members.map(timeOf).filter((t): t is number => t !== null);
-    const clusterKeys: ClusterKeys = {
-      keys: sortSmall([...new Set(members.flatMap((i) => keys[i]!))], byCodeUnits),
-      mintKey: mintKey(members.map((i) => ({ item: items[i]!, time: timeOf(i), key: mintKeys[i]! }))),
-      earliestDate: dated.length ? Math.min(...dated) : null,
-    };
+    const byOrder = memberOrder(members.map((i) => items[i]!), (_, k) => timeOf(members[k]!)).map((k) => members[k]!);
+    let earliest = Number.POSITIVE_INFINITY;
+    let latest = Number.NEGATIVE_INFINITY;
+    const union: string[] = [];
+    for (const i of members) {
+      const t = times[i]!;
+      if (t < earliest) earliest = t;
+      if (t > latest) latest = t;
+      for (const key of keys[i]!) if (!union.includes(key)) union.push(key);
+    }
+    // The originals listed: one per article (an outlet's two feeds may carry the same one).
+    const listed: number[] = [];
+    const listedKeys: string[] = [];
+    for (const i of byOrder) {
+      if (listedKeys.includes(mintKeys[i]!)) continue;
+      listedKeys.push(mintKeys[i]!);
+      listed.push(i);
+    }
     return {
       members,
-      ordered,
-      listed: listedMembers(ordered, (item) => mintKeys[indexOf.get(item)!]!).map((item) => indexOf.get(item)!),
-      clusterKeys,
-      latest: dated.length ? Math.max(...dated) : null,
+      ordered: byOrder.map((i) => items[i]!),
+      listed,
+      clusterKeys: {
+        keys: sortSmall(union, byCodeUnits),
+        mintKey: mintKey(members.map((i) => ({ item: items[i]!, time: timeOf(i), key: mintKeys[i]! }))),
+        earliestDate: Number.isFinite(earliest) ? earliest : null,
+      },
+      latest: Number.isFinite(latest) ? latest : null,
     };
   });
 
@@ -194,10 +208,17 @@ export function buildStories(input: BuildInput): BuildResult {
   // Curation reads each story's dates, outlets, tags and phrases off its cluster (what `curate`
   // reads off a built story); only the stories it selects are built here.
   const nowMs = now.getTime();
+  // Stories first seen in this build share one date: parse each distinct date once.
+  let lastPublished = '';
+  let lastPublishedMs = Number.NaN;
   const entries: CurationEntry[] = order.map((index, position) => {
     const { listed } = drafts[index]!;
     const { id, published } = assignments[position]!;
-    const publishedMs = Date.parse(published);
+    if (published !== lastPublished) {
+      lastPublished = published;
+      lastPublishedMs = Date.parse(published);
+    }
+    const publishedMs = lastPublishedMs;
     // The newest original's own date, not after now (an original's `published`, as `storyTime` reads it).
     let newest = Number.NEGATIVE_INFINITY;
     const outlets: string[] = [];

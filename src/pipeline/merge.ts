@@ -14,6 +14,7 @@
 import type { Enclosure, SourcedItem, Story, StoryOrigin } from '../model';
 import { mintKeyOf } from '../dedupe';
 import { canonicalUrl } from '../dedupe/canonical-url';
+import { sortSmall } from '../small-sort';
 
 export function completeness(item: SourcedItem): number {
   return (item.contentHtml ? 1 : 0) + (item.image ? 1 : 0) + (item.summary ? 1 : 0);
@@ -54,12 +55,20 @@ export function byRepresentative(a: SourcedItem, b: SourcedItem): number {
  * each member's time when the caller has it already (else its dates are parsed).
  */
 export function orderMembers(members: readonly SourcedItem[], timeOf: (item: SourcedItem, index: number) => number | null = itemTime): SourcedItem[] {
+  return memberOrder(members, timeOf).map((position) => members[position]!);
+}
+
+/** `orderMembers` as positions in `members`. */
+export function memberOrder(members: readonly SourcedItem[], timeOf: (item: SourcedItem, index: number) => number | null = itemTime): number[] {
   if (members.length === 0) return [];
-  const timed = members.map((item, index) => ({ item, time: timeOf(item, index) }));
+  const timed = members.map((item, index) => ({ item, time: timeOf(item, index), position: index }));
   let representative = timed[0]!;
   for (const candidate of timed) if (byRepresentativeTimed(candidate, representative) < 0) representative = candidate;
-  const rest = timed.filter((m) => m !== representative).sort(byTimeThenKey);
-  return [representative.item, ...rest.map((m) => m.item)];
+  const rest = sortSmall(
+    timed.filter((m) => m !== representative),
+    byTimeThenKey,
+  );
+  return [representative.position, ...rest.map((m) => m.position)];
 }
 
 /** The members a merged entry lists as originals: one per article (two feeds of one outlet carry the same one). */
