@@ -725,16 +725,35 @@ class Centroids {
  * story once, so between two outlets the matching is one-to-one. `edges` come strongest first.
  */
 function mutualBest(edges: readonly Edge[], p: Prepared): Edge[] {
-  const sources = p.sourceCount;
-  const best = new Map<number, number>();
-  const keyOf = (item: number, otherSource: number): number => item * sources + otherSource;
+  // Each item's edges in order (strongest first), as lists in one buffer.
+  const n = p.n;
+  const first = new Int32Array(n + 1);
+  for (const edge of edges) {
+    first[edge.i + 1]!++;
+    first[edge.j + 1]!++;
+  }
+  for (let x = 0; x < n; x++) first[x + 1] = first[x + 1]! + first[x]!;
+  const fill = first.slice(0, n);
+  const incident = new Int32Array(edges.length * 2);
   edges.forEach((edge, index) => {
-    const a = keyOf(edge.i, p.source[edge.j]!);
-    const b = keyOf(edge.j, p.source[edge.i]!);
-    if (!best.has(a)) best.set(a, index);
-    if (!best.has(b)) best.set(b, index);
+    incident[fill[edge.i]!++] = index;
+    incident[fill[edge.j]!++] = index;
   });
-  return edges.filter((edge, index) => best.get(keyOf(edge.i, p.source[edge.j]!)) === index && best.get(keyOf(edge.j, p.source[edge.i]!)) === index);
+  // An item's first edge to each other source is its best there; an edge both ends chose is kept.
+  const chosen = new Uint8Array(edges.length);
+  const sources: number[] = [];
+  for (let x = 0; x < n; x++) {
+    sources.length = 0;
+    for (let k = first[x]!; k < first[x + 1]!; k++) {
+      const index = incident[k]!;
+      const edge = edges[index]!;
+      const source = p.source[edge.i === x ? edge.j : edge.i]!;
+      if (sources.includes(source)) continue;
+      sources.push(source);
+      chosen[index]!++;
+    }
+  }
+  return edges.filter((_, index) => chosen[index] === 2);
 }
 
 interface Edge {
