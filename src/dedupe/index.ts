@@ -110,12 +110,19 @@ export function exactKeys(item: Pick<SourcedItem, 'url' | 'id' | 'sourceId'>): s
   return itemKeys(item).exact;
 }
 
+/** Whether `s` starts with http:// or https:// (any case), without a regular expression per item. */
+function isHttpUrl(s: string): boolean {
+  if (s.length < 8 || (s.charCodeAt(0) | 0x20) !== 0x68) return false;
+  const lower = s.slice(0, 8).toLowerCase();
+  return lower === 'https://' || lower.startsWith('http://');
+}
+
 /** An item's `exactKeys` and `mintKeyOf` at once (its links canonicalized once for both). */
 export function itemKeys(item: Pick<SourcedItem, 'url' | 'id' | 'sourceId'>): { exact: string[]; mint: string } {
   const exact: string[] = [];
   const fromUrl = urlKey(item.url);
   if (fromUrl && !isSiteRootKey(fromUrl)) exact.push(fromUrl);
-  if (/^https?:\/\//i.test(item.id)) {
+  if (isHttpUrl(item.id)) {
     const fromId = urlKey(item.id);
     if (fromId && !isSiteRootKey(fromId) && fromId !== fromUrl) exact.push(fromId);
   }

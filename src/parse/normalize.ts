@@ -128,7 +128,8 @@ export function normalizeItem(r: RawItem): Item {
   const summary = capField(r.summary, MAX_SUMMARY_CHARS) ?? (contentText ? truncate(contentText, DERIVED_SUMMARY_CHARS) : null);
   const title = capField(r.title, MAX_TITLE_CHARS) ?? deriveTitle(summary ?? contentText);
   const published = parseDate(r.published);
-  const updated = parseDate(r.updated) ?? published;
+  // Atom entries often repeat one date as published and updated: read it once.
+  const updated = (r.updated === r.published ? published : parseDate(r.updated)) ?? published;
   let image = r.image;
   if (!image && contentHtml) {
     const m = IMG_SRC.exec(contentHtml);
