@@ -128,3 +128,23 @@ describe('parseDate: never an invalid date', () => {
     expect(parseDate(input)).toBeNull();
   });
 });
+
+describe('parseDate: the two common forms, read without regular expressions', () => {
+  it.each([
+    ['Fri, 20 Nov 2026 08:58:38 +0000', '2026-11-20T08:58:38.000Z'],
+    ['fri, 20 NOV 2026 08:58:38 -0500', '2026-11-20T13:58:38.000Z'],
+    ['Sat, 01 Jan 0999 00:30:00 +0100', '0998-12-31T23:30:00.000Z'],
+    ['2026-11-20T08:58:38Z', '2026-11-20T08:58:38.000Z'],
+    ['2026-11-20T08:58:38.007+05:30', '2026-11-20T03:28:38.007Z'],
+    ['0999-01-02T03:04:05.006-01:30', '0999-01-02T04:34:05.006Z'],
+  ])('%s → %s', (input, expected) => {
+    expect(parseDate(input)).toBe(expected);
+  });
+
+  it('refuses impossible fields in them as the general readers do', () => {
+    expect(parseDate('Mon, 30 Feb 2023 12:00:00 +0000')).toBeNull();
+    expect(parseDate('Tue, 17 Oct 2023 12:00:00 +0575')).toBeNull();
+    expect(parseDate('2023-02-30T12:00:00Z')).toBeNull();
+    expect(parseDate('2023-10-17T25:00:00Z')).toBeNull();
+  });
+});

@@ -75,7 +75,6 @@ function build(
   return isoString(t);
 }
 
-const TWO_DIGITS = Array.from({ length: 100 }, (_, k) => (k < 10 ? '0' : '') + k);
 const MS_PER_DAY = 86_400_000;
 
 /**
@@ -101,11 +100,13 @@ function isoString(t: number): string {
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
   const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  const yyyy = year >= 1000 ? String(year) : String(year).padStart(4, '0');
-  const msText = ms === 0 ? '000' : ms < 10 ? '00' + ms : ms < 100 ? '0' + ms : String(ms);
-  return (
-    yyyy + '-' + TWO_DIGITS[month] + '-' + TWO_DIGITS[day] + 'T' + TWO_DIGITS[hour] + ':' +
-    TWO_DIGITS[minute] + ':' + TWO_DIGITS[second] + '.' + msText + 'Z'
+  // One flat string from its character codes: a concatenation of thirteen parts would be a rope.
+  return String.fromCharCode(
+    48 + Math.floor(year / 1000), 48 + (Math.floor(year / 100) % 10), 48 + (Math.floor(year / 10) % 10), 48 + (year % 10), 45,
+    48 + Math.floor(month / 10), 48 + (month % 10), 45, 48 + Math.floor(day / 10), 48 + (day % 10), 84,
+    48 + Math.floor(hour / 10), 48 + (hour % 10), 58, 48 + Math.floor(minute / 10), 48 + (minute % 10), 58,
+    48 + Math.floor(second / 10), 48 + (second % 10), 46,
+    48 + Math.floor(ms / 100), 48 + (Math.floor(ms / 10) % 10), 48 + (ms % 10), 90,
   );
 }
 
@@ -134,6 +135,96 @@ function zoneOffset(zone: string): number | null {
   const withBase = /^(?:gmt|utc|ut|z)?([+-]\d{1,2}(?::?\d{2})?)$/.exec(z);
   if (withBase) return numericZone(withBase[1]!);
   return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The two forms nearly every feed writes, read without regular expressions:
+//   RFC 822 as WordPress writes it: `Fri, 20 Nov 2026 08:58:38 +0000` (or GMT);
+//   RFC 3339 as Atom requires it:   `2026-11-20T08:58:38Z`, `2026-11-20T08:58:38.123-05:00`.
+// Anything else (or anything odd about these) goes through the general readers below, which
+// give the same answer for these forms.
+
+/** Value of the two ASCII digits at `i`, or -1. */
+function twoDigits(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/** Month number of the three letters at `i` (any case), or 0. Only ASCII letters fold into a month's name. */
+function monthAt(s: string, i: number): number {
+  const key = String.fromCharCode(s.charCodeAt(i) | 0x20, s.charCodeAt(i + 1) | 0x20, s.charCodeAt(i + 2) | 0x20);
+  return Object.hasOwn(MONTHS, key) ? MONTHS[key]! : 0;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** The ISO string of a date in one of the two common forms; undefined when it is not in one. */
+function commonForm(s: string): string | null | undefined {
+  const n = s.length;
+  if (n === 31 || n === 29) {
+    // `Ddd, DD Mon YYYY HH:MM:SS +hhmm` (31) or `... GMT` (29)
+    if (!isLetter(s.charCodeAt(0)) || !isLetter(s.charCodeAt(1)) || !isLetter(s.charCodeAt(2))) return undefined;
+    if (s.charCodeAt(3) !== 44 || s.charCodeAt(4) !== 32 || s.charCodeAt(7) !== 32 || s.charCodeAt(11) !== 32) return undefined;
+    if (s.charCodeAt(16) !== 32 || s.charCodeAt(19) !== 58 || s.charCodeAt(22) !== 58 || s.charCodeAt(25) !== 32) return undefined;
+    const day = twoDigits(s, 5);
+    const month = monthAt(s, 8);
+    const century = twoDigits(s, 12);
+    const yy = twoDigits(s, 14);
+    const hour = twoDigits(s, 17);
+    const minute = twoDigits(s, 20);
+    const second = twoDigits(s, 23);
+    if (day < 0 || month === 0 || century < 0 || yy < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
+    let offset = 0;
+    if (n === 31) {
+      const sign = s.charCodeAt(26);
+      const zh = twoDigits(s, 27);
+      const zm = twoDigits(s, 29);
+      if ((sign !== 43 && sign !== 45) || zh < 0 || zm < 0) return undefined;
+      if (zm > 59) return null;
+      offset = (sign === 45 ? -1 : 1) * (zh * 60 + zm);
+    } else if (!s.endsWith('GMT', 26)) {
+      return undefined;
+    }
+    return build(century * 100 + yy, month, day, hour, minute, second, 0, offset);
+  }
+  if (n >= 20 && n <= 29 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && s.charCodeAt(10) === 84) {
+    // `YYYY-MM-DDTHH:MM:SS` + optional `.fff` + `Z` or `±hh:mm`
+    if (s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return undefined;
+    const century = twoDigits(s, 0);
+    const yy = twoDigits(s, 2);
+    const month = twoDigits(s, 5);
+    const day = twoDigits(s, 8);
+    const hour = twoDigits(s, 11);
+    const minute = twoDigits(s, 14);
+    const second = twoDigits(s, 17);
+    if (century < 0 || yy < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
+    let k = 19;
+    let millis = 0;
+    if (s.charCodeAt(k) === 46) {
+      // Exactly three fraction digits; other lengths take the general path (its rounding).
+      const a = s.charCodeAt(k + 1) - 48;
+      const b = s.charCodeAt(k + 2) - 48;
+      const c = s.charCodeAt(k + 3) - 48;
+      if (!(a >= 0 && a <= 9 && b >= 0 && b <= 9 && c >= 0 && c <= 9)) return undefined;
+      millis = a * 100 + b * 10 + c;
+      k += 4;
+    }
+    let offset: number;
+    if (k === n - 1 && s.charCodeAt(k) === 90) offset = 0;
+    else if (k === n - 6 && s.charCodeAt(k + 3) === 58) {
+      const sign = s.charCodeAt(k);
+      const zh = twoDigits(s, k + 1);
+      const zm = twoDigits(s, k + 4);
+      if ((sign !== 43 && sign !== 45) || zh < 0 || zm < 0 || zm > 59) return undefined;
+      offset = (sign === 45 ? -1 : 1) * (zh * 60 + zm);
+    } else return undefined;
+    // An impossible date (30 February) is left to the general readers, which may read it otherwise.
+    return build(century * 100 + yy, month, day, hour, minute, second, millis, offset) ?? undefined;
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -393,6 +484,8 @@ function parseCommonRfc822(s: string): string | null | undefined {
  */
 export function parseDate(input: string | null | undefined): string | null {
   if (typeof input !== 'string') return null;
+  const fast = commonForm(input);
+  if (fast !== undefined) return fast;
   const s = input.trim();
   if (!s || s.length > MAX_DATE_LENGTH) return null;
   try {
