@@ -33,6 +33,15 @@ function isNfcStable(c: number): boolean {
   );
 }
 
+const CONTROL_OR_SEPARATOR = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]/;
+/** `isNfcStable`'s complement as a pattern, for the clean-text check. */
+const MAY_CHANGE_UNDER_NFC = /[^\u0000-\u02FF\u2010-\u2027\u2030-\u205E\u20A0-\u20C0\u2100-\u2125\u2127-\u2129\u212C-\u214F\u2190-\u22FF\u2500-\u27FF]/;
+
+/** What String.prototype.trim removes at an end (after controls are gone). */
+function isTrimmable(c: number): boolean {
+  return c <= 32 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 0x1680 || c === 0x202f || c === 0x205f;
+}
+
 /** C0 and C1 controls except tab, newline and carriage return, the byte-order mark, and U+FFFE/U+FFFF: removed. */
 function isRemoved(c: number): boolean {
   return c <= 0x08 || c === 0x0b || c === 0x0c || (c >= 0x0e && c <= 0x1f) || (c >= 0x7f && c <= 0x9f) || c === 0xfeff || c === 0xfffe || c === 0xffff;
@@ -56,6 +65,11 @@ function isCollapsed(c: number): boolean {
 export function cleanText(s: string): string {
   const n = s.length;
   if (n === 0) return s;
+  // Most titles are already clean: native scans find that out faster than a loop over characters
+  // (which pays for every way the engine may store a string: slices, concatenations).
+  if (!CONTROL_OR_SEPARATOR.test(s) && s.indexOf('  ') < 0 && !isTrimmable(s.charCodeAt(0)) && !isTrimmable(s.charCodeAt(n - 1))) {
+    return MAY_CHANGE_UNDER_NFC.test(s) ? s.normalize('NFC') : s;
+  }
   let parts: string[] | null = null;
   /** Start of the stretch of `s` not yet copied into `parts`. */
   let from = 0;
