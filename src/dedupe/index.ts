@@ -176,6 +176,10 @@ interface Prepared {
   sourceCount: number;
 }
 
+/** Natural logs of the small whole numbers term frequencies are (a lookup, not a call per term). */
+const LOG_TABLE_SIZE = 256;
+const LOG_OF = Float64Array.from({ length: LOG_TABLE_SIZE }, (_, k) => Math.log(k));
+
 function prepare(words: BatchWords, terms: Terms): Prepared {
   const n = words.count;
   const { ids: wordIds, flags: wordFlags } = words;
@@ -293,7 +297,8 @@ function prepare(words: BatchWords, terms: Terms): Prepared {
   for (let i = 0; i < n; i++) {
     let sum = 0;
     for (let x = start[i]!; x < start[i + 1]!; x++) {
-      const w = (1 + Math.log(weight[x]!)) * idf[term[x]!]!;
+      const tf = weight[x]!;
+      const w = (1 + (tf < LOG_TABLE_SIZE ? LOG_OF[tf]! : Math.log(tf))) * idf[term[x]!]!;
       weight[x] = w;
       sum += w * w;
     }
