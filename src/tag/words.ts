@@ -211,6 +211,11 @@ function foldOf(codePoint: number): Fold {
   return fold;
 }
 
+/** ASCII letters and digits by code unit, letters lower-cased; 0 for anything else. */
+const ASCII_FOLD = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ASCII_FOLD[c] = c;
+for (let c = 97; c <= 122; c++) ASCII_FOLD[c] = ASCII_FOLD[c - 32] = c;
+
 /** ASCII classes, by code unit. */
 const ASCII_CLASS = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
@@ -321,11 +326,11 @@ export class WordScanner {
           let b = SEED_B;
           let j = i;
           while (j < end) {
-            let d = s.charCodeAt(j);
-            if (d >= 97 ? d > 122 : d >= 65 ? d > 90 : d < 48 || d > 57) break;
-            if (d >= 65 && d <= 90) d += 32;
-            a = Math.imul(a ^ d, PRIME_A);
-            b = Math.imul(b ^ d, PRIME_B);
+            const d = s.charCodeAt(j);
+            const folded = d < 128 ? ASCII_FOLD[d]! : 0;
+            if (folded === 0) break;
+            a = Math.imul(a ^ folded, PRIME_A);
+            b = Math.imul(b ^ folded, PRIME_B);
             j++;
           }
           const next = j < end ? s.charCodeAt(j) : 0x20;
