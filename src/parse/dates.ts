@@ -161,69 +161,76 @@ function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+/** The two-digit numbers at `positions`, or null when one of them is not two digits. */
+function twoDigitFields(s: string, positions: readonly number[]): number[] | null {
+  const values: number[] = [];
+  for (const at of positions) {
+    const value = twoDigits(s, at);
+    if (value < 0) return null;
+    values.push(value);
+  }
+  return values;
+}
+
+/**
+ * Minutes east of UTC of the zone `+hhmm` (or `+hh:mm` with `colon`) at `k`: undefined when it is
+ * not one, null when its minutes are out of range.
+ */
+function zoneAt(s: string, k: number, colon: boolean): number | null | undefined {
+  const sign = s.charCodeAt(k);
+  const hours = twoDigits(s, k + 1);
+  const minutes = twoDigits(s, colon ? k + 4 : k + 3);
+  if ((sign !== 43 && sign !== 45) || hours < 0 || minutes < 0 || (colon && s.charCodeAt(k + 3) !== 58)) return undefined;
+  if (minutes > 59) return null;
+  return (sign === 45 ? -1 : 1) * (hours * 60 + minutes);
+}
+
+// Where the fields sit: century, year in century, (month,) day, hour, minute, second.
+const RFC822_FIELDS = [12, 14, 5, 17, 20, 23];
+const RFC3339_FIELDS = [0, 2, 5, 8, 11, 14, 17];
+
+/** `Ddd, DD Mon YYYY HH:MM:SS +hhmm` (31 characters) or `... GMT` (29). */
+function commonRfc822(s: string): string | null | undefined {
+  const n = s.length;
+  if (!isLetter(s.charCodeAt(0)) || !isLetter(s.charCodeAt(1)) || !isLetter(s.charCodeAt(2))) return undefined;
+  if (s.charCodeAt(3) !== 44 || s.charCodeAt(4) !== 32 || s.charCodeAt(7) !== 32 || s.charCodeAt(11) !== 32) return undefined;
+  if (s.charCodeAt(16) !== 32 || s.charCodeAt(19) !== 58 || s.charCodeAt(22) !== 58 || s.charCodeAt(25) !== 32) return undefined;
+  const month = monthAt(s, 8);
+  const f = twoDigitFields(s, RFC822_FIELDS);
+  if (month === 0 || f === null) return undefined;
+  const offset = n === 31 ? zoneAt(s, 26, false) : s.startsWith('GMT', 26) ? 0 : undefined;
+  if (offset === undefined || offset === null) return offset;
+  return build(f[0]! * 100 + f[1]!, month, f[2]!, f[3]!, f[4]!, f[5]!, 0, offset);
+}
+
+/** `YYYY-MM-DDTHH:MM:SS`, an optional `.fff`, then `Z` or `±hh:mm`. */
+function commonRfc3339(s: string): string | undefined {
+  const n = s.length;
+  if (s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return undefined;
+  const f = twoDigitFields(s, RFC3339_FIELDS);
+  if (f === null) return undefined;
+  let k = 19;
+  let millis = 0;
+  if (s.charCodeAt(k) === 46) {
+    // Exactly three fraction digits; other lengths take the general path (its rounding).
+    const a = s.charCodeAt(k + 1) - 48;
+    const b = s.charCodeAt(k + 2) - 48;
+    const c = s.charCodeAt(k + 3) - 48;
+    if (!(a >= 0 && a <= 9 && b >= 0 && b <= 9 && c >= 0 && c <= 9)) return undefined;
+    millis = a * 100 + b * 10 + c;
+    k += 4;
+  }
+  const offset = k === n - 1 && s.charCodeAt(k) === 90 ? 0 : k === n - 6 ? zoneAt(s, k, true) : undefined;
+  // Out-of-range zones and impossible dates (30 February) are left to the general readers.
+  if (offset === undefined || offset === null) return undefined;
+  return build(f[0]! * 100 + f[1]!, f[2]!, f[3]!, f[4]!, f[5]!, f[6]!, millis, offset) ?? undefined;
+}
+
 /** The ISO string of a date in one of the two common forms; undefined when it is not in one. */
 function commonForm(s: string): string | null | undefined {
   const n = s.length;
-  if (n === 31 || n === 29) {
-    // `Ddd, DD Mon YYYY HH:MM:SS +hhmm` (31) or `... GMT` (29)
-    if (!isLetter(s.charCodeAt(0)) || !isLetter(s.charCodeAt(1)) || !isLetter(s.charCodeAt(2))) return undefined;
-    if (s.charCodeAt(3) !== 44 || s.charCodeAt(4) !== 32 || s.charCodeAt(7) !== 32 || s.charCodeAt(11) !== 32) return undefined;
-    if (s.charCodeAt(16) !== 32 || s.charCodeAt(19) !== 58 || s.charCodeAt(22) !== 58 || s.charCodeAt(25) !== 32) return undefined;
-    const day = twoDigits(s, 5);
-    const month = monthAt(s, 8);
-    const century = twoDigits(s, 12);
-    const yy = twoDigits(s, 14);
-    const hour = twoDigits(s, 17);
-    const minute = twoDigits(s, 20);
-    const second = twoDigits(s, 23);
-    if (day < 0 || month === 0 || century < 0 || yy < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
-    let offset = 0;
-    if (n === 31) {
-      const sign = s.charCodeAt(26);
-      const zh = twoDigits(s, 27);
-      const zm = twoDigits(s, 29);
-      if ((sign !== 43 && sign !== 45) || zh < 0 || zm < 0) return undefined;
-      if (zm > 59) return null;
-      offset = (sign === 45 ? -1 : 1) * (zh * 60 + zm);
-    } else if (!s.endsWith('GMT', 26)) {
-      return undefined;
-    }
-    return build(century * 100 + yy, month, day, hour, minute, second, 0, offset);
-  }
-  if (n >= 20 && n <= 29 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && s.charCodeAt(10) === 84) {
-    // `YYYY-MM-DDTHH:MM:SS` + optional `.fff` + `Z` or `±hh:mm`
-    if (s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return undefined;
-    const century = twoDigits(s, 0);
-    const yy = twoDigits(s, 2);
-    const month = twoDigits(s, 5);
-    const day = twoDigits(s, 8);
-    const hour = twoDigits(s, 11);
-    const minute = twoDigits(s, 14);
-    const second = twoDigits(s, 17);
-    if (century < 0 || yy < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
-    let k = 19;
-    let millis = 0;
-    if (s.charCodeAt(k) === 46) {
-      // Exactly three fraction digits; other lengths take the general path (its rounding).
-      const a = s.charCodeAt(k + 1) - 48;
-      const b = s.charCodeAt(k + 2) - 48;
-      const c = s.charCodeAt(k + 3) - 48;
-      if (!(a >= 0 && a <= 9 && b >= 0 && b <= 9 && c >= 0 && c <= 9)) return undefined;
-      millis = a * 100 + b * 10 + c;
-      k += 4;
-    }
-    let offset: number;
-    if (k === n - 1 && s.charCodeAt(k) === 90) offset = 0;
-    else if (k === n - 6 && s.charCodeAt(k + 3) === 58) {
-      const sign = s.charCodeAt(k);
-      const zh = twoDigits(s, k + 1);
-      const zm = twoDigits(s, k + 4);
-      if ((sign !== 43 && sign !== 45) || zh < 0 || zm < 0 || zm > 59) return undefined;
-      offset = (sign === 45 ? -1 : 1) * (zh * 60 + zm);
-    } else return undefined;
-    // An impossible date (30 February) is left to the general readers, which may read it otherwise.
-    return build(century * 100 + yy, month, day, hour, minute, second, millis, offset) ?? undefined;
-  }
+  if (n === 31 || n === 29) return commonRfc822(s);
+  if (n >= 20 && n <= 29 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && s.charCodeAt(10) === 84) return commonRfc3339(s);
   return undefined;
 }
 
