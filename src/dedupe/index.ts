@@ -426,13 +426,16 @@ class PairScorer {
       result.accepted = evidence;
       return evidence;
     }
-    // Names and figures of each headline that the other item never mentions. `seen` marks j's
-    // terms with a stamp new to this call, so no pass is needed to clear it afterwards.
-    const seen = this.seen;
-    const stamp = ++this.stamp;
-    for (let x = start[j]!; x < start[j + 1]!; x++) seen[term[x]!] = stamp;
-    result.unmatched[0] = this.unmatched(i, seen, stamp);
+    // Names and figures of each headline that the other item never mentions: j's against i's
+    // terms (marked already), then, unless that settles it, i's against j's. `seen` marks j's terms
+    // with a stamp new to this call, so no pass is needed to clear it afterwards.
     result.unmatched[1] = this.unmatched(j, mark, i);
+    if (result.unmatched[1] !== 0 || full) {
+      const seen = this.seen;
+      const stamp = ++this.stamp;
+      for (let x = start[j]!; x < start[j + 1]!; x++) seen[term[x]!] = stamp;
+      result.unmatched[0] = this.unmatched(i, seen, stamp);
+    }
     const agreed = Math.min(result.unmatched[0], result.unmatched[1]) === 0 || cosine >= UNMATCHED_NAMES_COSINE;
     result.accepted = evidence && agreed;
     return result.accepted;
