@@ -7,12 +7,12 @@
  *   members' tags) → ledger (stable ids, dates that never move forward) → curate (window, filters,
  *   ranking, caps).
  */
-import { curationPhraseTags, EXCLUDE_PHRASES, INCLUDE_PHRASES, selectEntries, type CurationEntry, type PhraseHits } from './curate';
+import { curationPhraseTags, EXCLUDE_PHRASES, INCLUDE_PHRASES, NO_PHRASE_HITS, selectEntries, type CurationEntry, type PhraseHits } from './curate';
 import { BatchWords, dedupeItems, itemKeys, LEAD_WORDS, type DedupeStats } from './dedupe';
 import type { Item, MarqueeConfig, SourceConfig, SourcedItem, Story } from './model';
 import { byCodeUnits, sortSmall } from './small-sort';
 import { assignIds, LEDGER_RETENTION_DAYS, type Ledger } from './pipeline/ledger';
-import { memberOrder, mergeCluster } from './pipeline/merge';
+import { earliestFirst, listedMembers, memberOrder, mergeCluster, type Timed } from './pipeline/merge';
 import { compileTaxonomy, scanItem, Vocabulary, WordScanner, type ScannedItem } from './tag';
 
 export { emptyLedger, readLedger, type Ledger, type LedgerStory } from './pipeline/ledger';
@@ -38,8 +38,6 @@ export interface BuildResult {
   ledger: Ledger;
   stats: DedupeStats;
 }
-
-const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function sourcedItems(sources: BuildInput['sources']): SourcedItem[] {
   const out: SourcedItem[] = [];
@@ -71,15 +69,9 @@ export function sourcedItems(sources: BuildInput['sources']): SourcedItem[] {
 }
 
 /** The key a new story's id is minted from: its earliest member's (undated last; then source and item id). */
-function mintKey(members: ReadonlyArray<{ item: SourcedItem; time: number | null; key: string }>): string {
-  return sortSmall([...members], (a, b) => {
-    const ta = a.time ?? Number.POSITIVE_INFINITY;
-    const tb = b.time ?? Number.POSITIVE_INFINITY;
-    return ta - tb || byString(a.item.sourceId, b.item.sourceId) || byString(a.item.id, b.item.id);
-  })[0]!.key;
+function mintKey(members: Array<Timed & { key: string }>): string {
+  return sortSmall(members, earliestFirst)[0]!.key;
 }
-
-const NO_PHRASES: PhraseHits = { include: false, exclude: false };
 
 export function buildStories(input: BuildInput): BuildResult {
   const { config, now } = input;
@@ -133,7 +125,7 @@ export function buildStories(input: BuildInput): BuildResult {
         else if (phraseList[k] === excludeAt) exclude = true;
       }
     }
-    return include || exclude ? { include, exclude } : NO_PHRASES;
+    return include || exclude ? { include, exclude } : NO_PHRASE_HITS;
   };
   // Every key that identifies an item: for exact duplicates, and for the ledger.
   const identities = items.map(itemKeys);
@@ -158,7 +150,7 @@ export function buildStories(input: BuildInput): BuildResult {
         latest: time,
       };
     }
-    const byOrder = memberOrder(members.map((i) => items[i]!), (_, k) => timeOf(members[k]!)).map((k) => members[k]!);
+    const byOrder = memberOrder(members.map((i) => items[i]!), (k) => timeOf(members[k]!)).map((k) => members[k]!);
     let earliest = Number.POSITIVE_INFINITY;
     let latest = Number.NEGATIVE_INFINITY;
     const union: string[] = [];
@@ -168,18 +160,10 @@ export function buildStories(input: BuildInput): BuildResult {
       if (t > latest) latest = t;
       for (const key of keys[i]!) if (!union.includes(key)) union.push(key);
     }
-    // The originals listed: one per article (an outlet's two feeds may carry the same one).
-    const listed: number[] = [];
-    const listedKeys: string[] = [];
-    for (const i of byOrder) {
-      if (listedKeys.includes(mintKeys[i]!)) continue;
-      listedKeys.push(mintKeys[i]!);
-      listed.push(i);
-    }
     return {
       members,
       ordered: byOrder.map((i) => items[i]!),
-      listed,
+      listed: listedMembers(byOrder, (i) => mintKeys[i]!),
       clusterKeys: {
         keys: sortSmall(union, byCodeUnits),
         mintKey: mintKey(members.map((i) => ({ item: items[i]!, time: timeOf(i), key: mintKeys[i]! }))),
@@ -195,7 +179,7 @@ export function buildStories(input: BuildInput): BuildResult {
     .sort(
       (a, b) =>
         (drafts[a]!.clusterKeys.earliestDate ?? Infinity) - (drafts[b]!.clusterKeys.earliestDate ?? Infinity) ||
-        byString(drafts[a]!.clusterKeys.mintKey, drafts[b]!.clusterKeys.mintKey),
+        byCodeUnits(drafts[a]!.clusterKeys.mintKey, drafts[b]!.clusterKeys.mintKey),
     );
   const retentionDays = Math.max(LEDGER_RETENTION_DAYS, config.curation.maxAgeDays * 2);
   const { assignments, ledger } = assignIds(
@@ -260,7 +244,7 @@ export function buildStories(input: BuildInput): BuildResult {
   return {
     stories,
     get all(): Story[] {
-      all ??= order.map((_, position) => storyAt(position)).sort((a, b) => byString(b.published, a.published) || byString(a.id, b.id));
+      all ??= order.map((_, position) => storyAt(position)).sort((a, b) => byCodeUnits(b.published, a.published) || byCodeUnits(a.id, b.id));
       return all;
     },
     storyCount: order.length,

@@ -6,8 +6,8 @@
  *    dropped. Include: when include tags or phrases are configured, a story must carry one of the
  *    tags or contain one of the phrases. Phrases match like taxonomy phrases (whole words,
  *    case/quote/dash-insensitive). A story's text is its originals' headlines, summaries and content:
- *    the editor matches the phrases while it reads each item (`phraseTagger`); on its own, curate
- *    reads the merged entry's headline, summary and content and the originals' headlines.
+ *    the editor matches the phrases in the same automaton pass as the taxonomy (`curationPhraseTags`);
+ *    on its own, curate reads the merged entry's headline, summary and content and the originals' headlines.
  * 3. Ranking (deterministic), each term in 0..1:
  *      recency  = 0.5 ^ (ageHours / halfLifeHours)   (age of the newest original's date, ≥ 0; of
  *                 `published` when no original is dated. Stories first read in one refresh share
@@ -40,11 +40,9 @@ export interface CurateContext {
   now: Date;
   /** Source id → editorial weight (default 1). */
   sourceWeights: Record<string, number>;
-  /** The phrase lists a story matches, when the caller already knows (the editor); else its text is read. */
-  phraseHits?: (story: Story) => PhraseHits;
 }
 
-/** Tag positions `phraseTagger` gives the two lists. */
+/** Positions of the two lists among `curationPhraseTags` (past a taxonomy's end when they join it). */
 export const INCLUDE_PHRASES = 0;
 export const EXCLUDE_PHRASES = 1;
 
@@ -52,7 +50,7 @@ export const EXCLUDE_PHRASES = 1;
  * The curation's include and exclude phrases as a two-tag taxonomy (tag 0 includes, tag 1 excludes),
  * matched with the taxonomy's rules; null when neither list has phrases.
  */
-export function phraseTagger(curation: CurationConfig): Tagger | null {
+function phraseTagger(curation: CurationConfig): Tagger | null {
   const tags = curationPhraseTags(curation);
   return tags.length ? compileTaxonomy(tags) : null;
 }
@@ -74,7 +72,7 @@ export function curationPhraseTags(curation: CurationConfig): TaxonomyTag[] {
 
 function textHits(curation: CurationConfig): (story: Story) => PhraseHits {
   const tagger = phraseTagger(curation);
-  if (!tagger) return () => ({ include: false, exclude: false });
+  if (!tagger) return () => NO_PHRASE_HITS;
   return (story) => {
     const content = story.contentHtml ? htmlToText(story.contentHtml) : '';
     const found = new Set<string>();
@@ -142,11 +140,8 @@ export function curationEntry(story: Story, now: Date): CurationEntry {
   };
 }
 
-export function rankScore(story: Story, curation: CurationConfig, ctx: CurateContext, basis = rankBasis(curation, ctx)): number {
-  return entryScore(curationEntry(story, ctx.now), ctx.now.getTime(), ctx.sourceWeights, basis);
-}
-
-const NO_HITS: PhraseHits = { include: false, exclude: false };
+/** A story that matches neither phrase list. */
+export const NO_PHRASE_HITS: PhraseHits = { include: false, exclude: false };
 
 /**
  * Positions in `entries` of the stories the feed carries, in ranked order (steps 1–5 above).
@@ -172,7 +167,7 @@ export function selectEntries(
   entries.forEach((entry, index) => {
     if (!Number.isFinite(entry.published) || entry.published < oldest) return;
     if (excludeTags.size && tagsOf(index).some((t) => excludeTags.has(t))) return;
-    const hits = hasPhrases ? phraseHitsOf(index) : NO_HITS;
+    const hits = hasPhrases ? phraseHitsOf(index) : NO_PHRASE_HITS;
     if (hits.exclude) return;
     if (hasInclude && !(tagsOf(index).some((t) => includeTags.has(t)) || hits.include)) return;
     kept.push({ index, score: entryScore(entry, now, ctx.sourceWeights, basis), time: entry.time, id: entry.id });
@@ -193,9 +188,9 @@ export function selectEntries(
 }
 
 export function curate(stories: readonly Story[], curation: CurationConfig, ctx: CurateContext): Story[] {
-  const hasPhrases = (curation.include?.phrases?.length ?? 0) + (curation.exclude?.phrases?.length ?? 0) > 0;
-  const phraseHits = hasPhrases ? (ctx.phraseHits ?? textHits(curation)) : null;
   const entries = stories.map((story) => curationEntry(story, ctx.now));
-  const hitsOf = (index: number): PhraseHits => phraseHits?.(stories[index]!) ?? NO_HITS;
+  // Asked only when the curation has phrases: the phrase tagger is compiled then.
+  let readText: ((story: Story) => PhraseHits) | undefined;
+  const hitsOf = (index: number): PhraseHits => (readText ??= textHits(curation))(stories[index]!);
   return selectEntries(entries, curation, ctx, (index) => stories[index]!.tags, hitsOf).map((index) => stories[index]!);
 }

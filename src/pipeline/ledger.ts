@@ -14,6 +14,7 @@
  * the earliest outlet date. Once recorded it is kept (a merge keeps the earliest of the merged dates):
  * it never moves forward.
  */
+import { byCodeUnits } from '../small-sort';
 import { hash64Base32 } from './hash';
 
 /**
@@ -97,7 +98,6 @@ export interface Assignment {
   published: string;
 }
 
-const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Gives each cluster its id and published date, and returns the next ledger (the input is not
@@ -135,7 +135,7 @@ export function assignIds(
   const firstSeen = (id: string): string => priorStories.get(id)!.firstSeen;
   claims.sort(
     (a, b) =>
-      byString(firstSeen(a.id), firstSeen(b.id)) || byString(a.id, b.id) || b.votes - a.votes || a.cluster - b.cluster,
+      byCodeUnits(firstSeen(a.id), firstSeen(b.id)) || byCodeUnits(a.id, b.id) || b.votes - a.votes || a.cluster - b.cluster,
   );
 
   const ids: Array<string | undefined> = new Array(clusters.length);
@@ -196,7 +196,7 @@ function prune(stories: Map<string, LedgerStory>, nowMs: number, retentionDays: 
   const cutoff = new Date(nowMs - retentionDays * 86_400_000).toISOString();
   let kept = [...stories.keys()].filter((id) => stories.get(id)!.lastSeen >= cutoff);
   if (kept.length > MAX_LEDGER_STORIES) {
-    const order = [...kept].sort((a, b) => byString(stories.get(b)!.lastSeen, stories.get(a)!.lastSeen) || byString(a, b));
+    const order = [...kept].sort((a, b) => byCodeUnits(stories.get(b)!.lastSeen, stories.get(a)!.lastSeen) || byCodeUnits(a, b));
     const keep = new Set(order.slice(0, MAX_LEDGER_STORIES));
     kept = kept.filter((id) => keep.has(id));
   }

@@ -14,73 +14,61 @@
 import type { Enclosure, SourcedItem, Story, StoryOrigin } from '../model';
 import { mintKeyOf } from '../dedupe';
 import { canonicalUrl } from '../dedupe/canonical-url';
-import { sortSmall } from '../small-sort';
+import { byCodeUnits, sortSmall } from '../small-sort';
 
 export function completeness(item: SourcedItem): number {
   return (item.contentHtml ? 1 : 0) + (item.image ? 1 : 0) + (item.summary ? 1 : 0);
 }
 
-export function itemTime(item: Pick<SourcedItem, 'published' | 'updated'>): number | null {
-  const t = Date.parse(item.published ?? item.updated ?? '');
-  return Number.isFinite(t) ? t : null;
-}
-
-const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/** An item with its time read once (sorting would otherwise parse its dates at every comparison). */
-interface Timed {
+/** An item with its time (published, else updated; null when undated), read once by the caller. */
+export interface Timed {
   item: SourcedItem;
   time: number | null;
 }
 
-function byTimeThenKey(a: Timed, b: Timed): number {
+/** Earliest first, undated last; then source id and item id. */
+export function earliestFirst(a: Timed, b: Timed): number {
   if (a.time !== b.time) {
     if (a.time === null) return 1;
     if (b.time === null) return -1;
     return a.time - b.time;
   }
-  return byString(a.item.sourceId, b.item.sourceId) || byString(a.item.id, b.item.id);
+  return byCodeUnits(a.item.sourceId, b.item.sourceId) || byCodeUnits(a.item.id, b.item.id);
 }
 
-function byRepresentativeTimed(a: Timed, b: Timed): number {
-  return b.item.sourceWeight - a.item.sourceWeight || completeness(b.item) - completeness(a.item) || byTimeThenKey(a, b);
-}
-
-export function byRepresentative(a: SourcedItem, b: SourcedItem): number {
-  return byRepresentativeTimed({ item: a, time: itemTime(a) }, { item: b, time: itemTime(b) });
+function byRepresentative(a: Timed, b: Timed): number {
+  return b.item.sourceWeight - a.item.sourceWeight || completeness(b.item) - completeness(a.item) || earliestFirst(a, b);
 }
 
 /**
- * Members ordered as `Story.sources` lists them: representative first, then by date. `timeOf` gives
- * each member's time when the caller has it already (else its dates are parsed).
+ * The order `Story.sources` lists members in — representative first, then by date — as positions
+ * in `members`; `timeOf` gives each member's time.
  */
-export function orderMembers(members: readonly SourcedItem[], timeOf: (item: SourcedItem, index: number) => number | null = itemTime): SourcedItem[] {
-  return memberOrder(members, timeOf).map((position) => members[position]!);
-}
-
-/** `orderMembers` as positions in `members`. */
-export function memberOrder(members: readonly SourcedItem[], timeOf: (item: SourcedItem, index: number) => number | null = itemTime): number[] {
+export function memberOrder(members: readonly SourcedItem[], timeOf: (index: number) => number | null): number[] {
   if (members.length === 0) return [];
-  const timed = members.map((item, index) => ({ item, time: timeOf(item, index), position: index }));
+  const timed = members.map((item, index) => ({ item, time: timeOf(index), position: index }));
   let representative = timed[0]!;
-  for (const candidate of timed) if (byRepresentativeTimed(candidate, representative) < 0) representative = candidate;
+  for (const candidate of timed) if (byRepresentative(candidate, representative) < 0) representative = candidate;
   const rest = sortSmall(
     timed.filter((m) => m !== representative),
-    byTimeThenKey,
+    earliestFirst,
   );
   return [representative.position, ...rest.map((m) => m.position)];
 }
 
-/** The members a merged entry lists as originals: one per article (two feeds of one outlet carry the same one). */
-export function listedMembers(ordered: readonly SourcedItem[], keyOf: (item: SourcedItem) => string = mintKeyOf): SourcedItem[] {
+/**
+ * The members a merged entry lists as originals, in order: one per article (two feeds of one
+ * outlet carry the same one), told apart by `keyOf` (an item's mint key).
+ */
+export function listedMembers<T>(ordered: readonly T[], keyOf: (member: T) => string): T[] {
   if (ordered.length === 1) return [ordered[0]!];
   const seen = new Set<string>();
-  const listed: SourcedItem[] = [];
-  for (const item of ordered) {
-    const key = keyOf(item);
+  const listed: T[] = [];
+  for (const member of ordered) {
+    const key = keyOf(member);
     if (seen.has(key)) continue;
     seen.add(key);
-    listed.push(item);
+    listed.push(member);
   }
   return listed;
 }
@@ -128,7 +116,7 @@ export function mergeCluster(
       sources: [origin(representative)],
     };
   }
-  const sources = listedMembers(ordered).map(origin);
+  const sources = listedMembers(ordered, mintKeyOf).map(origin);
   const enclosure = firstOf<Enclosure>(ordered, (item) => item.enclosures[0]);
   return {
     id: dates.id,
