@@ -19,23 +19,9 @@ export function decodeEntities(s: string): string {
  * maths, box drawing to dingbats. Text made only of these is already NFC; testing for anything
  * outside the set is far cheaper than calling normalize(), which allocates for every accented title.
  */
-function isNfcStable(c: number): boolean {
-  return (
-    c <= 0x02ff ||
-    (c >= 0x2010 && c <= 0x2027) ||
-    (c >= 0x2030 && c <= 0x205e) ||
-    (c >= 0x20a0 && c <= 0x20c0) ||
-    (c >= 0x2100 && c <= 0x2125) ||
-    (c >= 0x2127 && c <= 0x2129) ||
-    (c >= 0x212c && c <= 0x214f) ||
-    (c >= 0x2190 && c <= 0x22ff) ||
-    (c >= 0x2500 && c <= 0x27ff)
-  );
-}
-
-const CONTROL_OR_SEPARATOR = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]/;
-/** `isNfcStable`'s complement as a pattern, for the clean-text check. */
 const MAY_CHANGE_UNDER_NFC = /[^\u0000-\u02FF\u2010-\u2027\u2030-\u205E\u20A0-\u20C0\u2100-\u2125\u2127-\u2129\u212C-\u214F\u2190-\u22FF\u2500-\u27FF]/;
+/** Anything `cleanText` may change besides NFC: controls, whitespace other than a lone space, separators. */
+const CONTROL_OR_SEPARATOR = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]/;
 
 /** What String.prototype.trim removes at an end (after controls are gone). */
 function isTrimmable(c: number): boolean {
@@ -59,8 +45,8 @@ function isCollapsed(c: number): boolean {
 /**
  * Plain text made tidy: control characters removed, runs of HTML whitespace collapsed to one
  * space (a removed character does not break a run), ends trimmed (no-break spaces included),
- * Unicode normalised to NFC. One pass over the characters; text that needs no change (most
- * titles) is returned as it is, and otherwise only the changed places are cut and joined.
+ * Unicode normalised to NFC. Text that needs none of it (most titles) is returned as it is;
+ * otherwise one pass over the characters cuts out only the places that change.
  */
 export function cleanText(s: string): string {
   const n = s.length;
@@ -73,7 +59,6 @@ export function cleanText(s: string): string {
   let parts: string[] | null = null;
   /** Start of the stretch of `s` not yet copied into `parts`. */
   let from = 0;
-  let mayChangeUnderNfc = false;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c > 0x20 && c < 0x7f) continue;
@@ -81,14 +66,7 @@ export function cleanText(s: string): string {
       // A lone space between words, the commonest case, stays as it is.
       const next = i + 1 < n ? s.charCodeAt(i + 1) : 0x41;
       if (next > 0x20 && next < 0x7f) continue;
-    } else if (c >= 0xa0 && c !== 0x2028 && c !== 0x2029 && c < 0xfeff) {
-      if (!mayChangeUnderNfc && !isNfcStable(c)) mayChangeUnderNfc = true;
-      continue;
-    }
-    if (!isRemoved(c) && !isCollapsed(c)) {
-      if (!isNfcStable(c)) mayChangeUnderNfc = true;
-      continue;
-    }
+    } else if (!isRemoved(c) && !isCollapsed(c)) continue;
     // A run of whitespace and removed characters: one space if it holds any whitespace, else nothing.
     let j = i;
     let spaces = 0;
@@ -106,9 +84,8 @@ export function cleanText(s: string): string {
     }
     i = j - 1;
   }
-  let out = parts ? (parts.push(s.slice(from)), parts.join('')) : s;
-  out = out.trim();
-  return mayChangeUnderNfc ? out.normalize('NFC') : out;
+  const out = (parts ? (parts.push(s.slice(from)), parts.join('')) : s).trim();
+  return MAY_CHANGE_UNDER_NFC.test(out) ? out.normalize('NFC') : out;
 }
 
 class TextSink implements TokenSink {
