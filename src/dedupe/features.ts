@@ -4,6 +4,7 @@
  * them off the word list the editor scanned once per item (`scanItem`), so no text is parsed twice.
  */
 import type { SourcedItem } from '../model';
+import { isoTime } from '../parse/dates';
 import { OPENS, scanItem, Vocabulary, WordScanner, type ScannedItem } from '../tag';
 
 /** Headline terms count this many times a lead term: the headline is the editor's own summary. */
@@ -49,42 +50,8 @@ export function stem(token: string): string {
   return token;
 }
 
-const DAYS_PAST_28 = [0, 3, 0, 3, 2, 3, 2, 3, 3, 2, 3, 2, 3];
-const isLeap = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-
-/** Digits at `s[i, i + count)` as a number, or NaN. */
-function digits(s: string, i: number, count: number): number {
-  let value = 0;
-  for (let k = i; k < i + count; k++) {
-    const d = s.charCodeAt(k) - 48;
-    if (d < 0 || d > 9) return Number.NaN;
-    value = value * 10 + d;
-  }
-  return value;
-}
-
-/**
- * Milliseconds of an item date. The parser writes every date as `YYYY-MM-DDTHH:MM:SS.sssZ`: that
- * form is read digit by digit (a batch reads tens of thousands); anything else goes to Date.parse.
- */
 function parseTime(iso: string | null): number {
-  if (!iso) return Number.NaN;
-  if (iso.length === 24 && iso.charCodeAt(4) === 45 && iso.charCodeAt(10) === 84 && iso.charCodeAt(19) === 46 && iso.charCodeAt(23) === 90) {
-    const year = digits(iso, 0, 4);
-    const month = digits(iso, 5, 2);
-    const day = digits(iso, 8, 2);
-    const hour = digits(iso, 11, 2);
-    const minute = digits(iso, 14, 2);
-    const second = digits(iso, 17, 2);
-    const millis = digits(iso, 20, 3);
-    // Within these ranges Date.UTC and Date.parse agree; outside them (month 13, 30 February, a
-    // two-digit year) Date.UTC would roll over, and the string is not one the parser wrote anyway.
-    if (year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= 28 + DAYS_PAST_28[month]! + (month === 2 && isLeap(year) ? 1 : 0) &&
-        hour <= 23 && minute <= 59 && second <= 59 && millis >= 0) {
-      return Date.UTC(year, month - 1, day, hour, minute, second, millis);
-    }
-  }
-  return Date.parse(iso);
+  return iso ? isoTime(iso) : Number.NaN;
 }
 
 function sameOpening(ids: Int32Array, a: number, b: number, count: number): boolean {

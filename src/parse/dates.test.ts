@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate } from './dates';
+import { isoTime, parseDate } from './dates';
 
 describe('parseDate: RFC 822 / 1123 as RSS pubDate writes it', () => {
   it.each([
@@ -146,5 +146,24 @@ describe('parseDate: the two common forms, read without regular expressions', ()
     expect(parseDate('Tue, 17 Oct 2023 12:00:00 +0575')).toBeNull();
     expect(parseDate('2023-02-30T12:00:00Z')).toBeNull();
     expect(parseDate('2023-10-17T25:00:00Z')).toBeNull();
+  });
+});
+
+describe('isoTime: the parser\'s own ISO form back to milliseconds', () => {
+  it.each([
+    '2026-11-20T08:58:38.000Z',
+    '2024-02-29T23:59:59.999Z',
+    '0999-01-02T04:34:05.006Z',
+    '2023-02-29T12:00:00.000Z',
+    '2026-11-20T24:00:00.000Z',
+    '2026-11x20T08:58:38.000Z',
+    '2026-11-20T08:58:38Z',
+    'Fri, 20 Nov 2026 08:58:38 GMT',
+  ])('%s reads as Date.parse reads it', (iso) => {
+    expect(Object.is(isoTime(iso), Date.parse(iso))).toBe(true);
+  });
+
+  it('reads a date it wrote', () => {
+    expect(isoTime(parseDate('Fri, 20 Nov 2026 08:58:38 +0000')!)).toBe(Date.UTC(2026, 10, 20, 8, 58, 38));
   });
 });

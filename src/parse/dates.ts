@@ -110,6 +110,37 @@ function isoString(t: number): string {
   );
 }
 
+/**
+ * Milliseconds of a date as `isoString` writes it (`2026-11-20T08:58:38.000Z`, the form of every
+ * parsed item's dates), read digit by digit: the editor reads tens of thousands per build. Anything
+ * else goes to Date.parse, which gives the same value for this form.
+ */
+export function isoTime(iso: string): number {
+  if (
+    iso.length === 24 && iso.charCodeAt(4) === 45 && iso.charCodeAt(7) === 45 && iso.charCodeAt(10) === 84 &&
+    iso.charCodeAt(13) === 58 && iso.charCodeAt(16) === 58 && iso.charCodeAt(19) === 46 && iso.charCodeAt(23) === 90
+  ) {
+    const century = twoDigits(iso, 0);
+    const yy = twoDigits(iso, 2);
+    const month = twoDigits(iso, 5);
+    const day = twoDigits(iso, 8);
+    const hour = twoDigits(iso, 11);
+    const minute = twoDigits(iso, 14);
+    const second = twoDigits(iso, 17);
+    const hundreds = iso.charCodeAt(20) - 48;
+    const rest = twoDigits(iso, 21);
+    const year = century * 100 + yy;
+    // Within these ranges Date.UTC and Date.parse agree; outside them (month 13, 30 February, a
+    // two-digit year) Date.UTC would roll over.
+    if (century >= 1 && yy >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) &&
+        hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59 &&
+        hundreds >= 0 && hundreds <= 9 && rest >= 0) {
+      return Date.UTC(year, month - 1, day, hour, minute, second, hundreds * 100 + rest);
+    }
+  }
+  return Date.parse(iso);
+}
+
 /** 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z: the range toISOString writes with 4 digits. */
 const FIRST_INSTANT = -62135596800000;
 const LAST_INSTANT = 253402300799999;
