@@ -315,37 +315,16 @@ export class WordScanner {
     this.sentenceStart = true;
     this.gap = true;
     for (let i = 0; i < end; i++) {
+      if (this.wordLength === 0) {
+        i = this.plainRun(s, i, end, html);
+        if (i >= end) break;
+      }
       const c = s.charCodeAt(i);
       if (c < 128) {
         const cls = ASCII_CLASS[c]!;
-        if (cls === WORD_CHAR && this.wordLength === 0) {
-          // A word starts. Most are plain ASCII ended by a space or punctuation: interned straight
-          // from the text. One that may go on (an apostrophe, a non-ASCII letter, a reference or an
-          // inline tag next) takes the general path through the word buffer.
-          let a = SEED_A;
-          let b = SEED_B;
-          let j = i;
-          while (j < end) {
-            const d = s.charCodeAt(j);
-            const folded = d < 128 ? ASCII_FOLD[d]! : 0;
-            if (folded === 0) break;
-            a = Math.imul(a ^ folded, PRIME_A);
-            b = Math.imul(b ^ folded, PRIME_B);
-            j++;
-          }
-          const next = j < end ? s.charCodeAt(j) : 0x20;
-          if (next < 128 && next !== 0x27 && ASCII_CLASS[next] !== NOTHING && !(html && (next === 0x3c || next === 0x26))) {
-            const upper = c >= 65 && c <= 90;
-            const flag = (this.sentenceStart ? OPENS : upper ? NAME : 0) | (this.gap ? 0 : JOINED);
-            this.push(this.vocabulary.internAscii(a, b, s, i, j), flag);
-            this.sentenceStart = false;
-            this.gap = false;
-            i = j - 1;
-            continue;
-          }
-        }
         if (cls === WORD_CHAR) {
-          // The common case, inside a word: lower-case in place.
+          // Inside a word the plain run could not take (it goes on past an apostrophe, a non-ASCII
+          // letter, a reference or an inline tag): lower-cased in place.
           const n = this.wordLength;
           if (n !== 0 && !this.pendingApostrophe && n < this.word.length) {
             this.word[n] = c >= 65 && c <= 90 ? c + 32 : c;
@@ -358,6 +337,71 @@ export class WordScanner {
       } else i = this.wide(s, i);
     }
     this.endWord();
+  }
+
+  /**
+   * The common stretch of text, read with the scanner's state in locals: plain ASCII words (interned
+   * straight from the text, hashed as they are read), spaces and punctuation between them. Called
+   * with no word in progress; returns the index of the first character it leaves to the general
+   * path (a non-ASCII character, a tag or reference, a word that may go on past its ASCII letters:
+   * an apostrophe, a non-ASCII letter, a reference or an inline tag next), or `end`.
+   */
+  private plainRun(s: string, i: number, end: number, html: boolean): number {
+    const vocabulary = this.vocabulary;
+    let sentenceStart = this.sentenceStart;
+    let gap = this.gap;
+    let length = this.length;
+    let ids = this.ids;
+    let flags = this.flags;
+    // Each character is read once: `c` is s[i], carried over from the loop that ended a word.
+    let c = i < end ? s.charCodeAt(i) : 0;
+    while (i < end) {
+      if (c >= 128) break;
+      const cls = ASCII_CLASS[c]!;
+      if (cls !== WORD_CHAR) {
+        if (cls !== SPACE && cls !== NOTHING) {
+          if (html && (c === 0x3c || c === 0x26)) break;
+          // Punctuation between words (an apostrophe with no word before it is punctuation too).
+          gap = true;
+          if (cls === STOP) sentenceStart = true;
+        }
+        if (++i < end) c = s.charCodeAt(i);
+        continue;
+      }
+      const first = ASCII_FOLD[c]!;
+      let a = Math.imul(SEED_A ^ first, PRIME_A);
+      let b = Math.imul(SEED_B ^ first, PRIME_B);
+      let j = i + 1;
+      let next = 0x20;
+      while (j < end) {
+        const d = s.charCodeAt(j);
+        const folded = d < 128 ? ASCII_FOLD[d]! : 0;
+        if (folded === 0) {
+          next = d;
+          break;
+        }
+        a = Math.imul(a ^ folded, PRIME_A);
+        b = Math.imul(b ^ folded, PRIME_B);
+        j++;
+      }
+      if (next >= 128 || next === 0x27 || ASCII_CLASS[next] === NOTHING || (html && (next === 0x3c || next === 0x26))) break;
+      if (length === ids.length) {
+        this.length = length;
+        this.grow();
+        ids = this.ids;
+        flags = this.flags;
+      }
+      ids[length] = vocabulary.internAscii(a, b, s, i, j);
+      flags[length++] = (sentenceStart ? OPENS : c >= 0x41 && c <= 0x5a ? NAME : 0) | (gap ? 0 : JOINED);
+      sentenceStart = false;
+      gap = false;
+      i = j;
+      c = next;
+    }
+    this.sentenceStart = sentenceStart;
+    this.gap = gap;
+    this.length = length;
+    return i;
   }
 
   /** The words of one text as strings (what `tokenize` returns). */
@@ -466,17 +510,20 @@ export class WordScanner {
   }
 
   private push(id: number, flag: number): void {
-    if (this.length === this.ids.length) {
-      const ids = new Int32Array(this.length * 2);
-      ids.set(this.ids);
-      this.ids = ids;
-      const flags = new Uint8Array(this.length * 2);
-      flags.set(this.flags);
-      this.flags = flags;
-    }
+    if (this.length === this.ids.length) this.grow();
     this.ids[this.length] = id;
     this.flags[this.length++] = flag;
   }
+
+  private grow(): void {
+    const ids = new Int32Array(this.length * 2);
+    ids.set(this.ids);
+    this.ids = ids;
+    const flags = new Uint8Array(this.length * 2);
+    flags.set(this.flags);
+    this.flags = flags;
+  }
+
 
   /** A tag at `i`: skipped; a block element ends the word and the sentence. Returns the index of its `>`. */
   private tag(s: string, i: number, end: number): number {
