@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SourcedItem, TaxonomyTag } from '../model';
-import { compileTaxonomy } from './index';
+import { compileTaxonomy, repeatsOpening } from './index';
 
 const taxonomy: TaxonomyTag[] = [
   { id: 'tom-cruise', label: 'Tom Cruise', kind: 'person', match: ['Tom Cruise', 'Cruise'], exclude: ['cruise ship', 'cruise control'] },
@@ -122,5 +122,45 @@ describe('tagItem', () => {
 describe('normalizeIds', () => {
   it('orders a union of ids by taxonomy and drops unknown ids', () => {
     expect(tagger.normalizeIds(['box-office', 'unknown', 'tom-cruise', 'box-office'])).toEqual(['tom-cruise', 'box-office']);
+  });
+});
+
+describe('repeatsOpening', () => {
+  const lead = 'Tom Cruise rode a motorcycle off a Norwegian cliff for Dead Reckoning, in the stunt of his career.';
+
+  it('recognises a summary that is the whole content or its first paragraph', () => {
+    // RSS 1.0 and media RSS: the description is the content.
+    expect(repeatsOpening(lead, lead)).toBe(true);
+    // Atom from most CMSs: the summary is the first paragraph.
+    expect(repeatsOpening(lead, `<p>${lead}</p>\n<p>The jump was filmed six times.</p>`)).toBe(true);
+  });
+
+  it('does not take a summary that only starts the content, or that the content writes as markup', () => {
+    // A WordPress excerpt runs on past the first paragraph.
+    expect(repeatsOpening(`${lead} The jump was filmed […]`, `<p>${lead}</p><p>The jump was filmed six times.</p>`)).toBe(false);
+    // The paragraph goes on in an inline element: its last word may be longer in the content.
+    expect(repeatsOpening('Watch Tom Cruise', '<p>Watch Tom Cruise<em>ly</em> jump</p>')).toBe(false);
+    // The content escapes what the summary writes plainly.
+    expect(repeatsOpening('Box office & streaming', 'Box office &amp; streaming')).toBe(false);
+    expect(repeatsOpening('Box office &amp; streaming', 'Box office &amp; streaming')).toBe(false);
+    expect(repeatsOpening(null, lead)).toBe(false);
+    expect(repeatsOpening(lead, null)).toBe(false);
+  });
+
+  it('finds the same tags when the repeated summary is not read again', () => {
+    const atom = item({
+      title: 'Behind the cliff jump',
+      summary: lead,
+      contentHtml: `<p>${lead}</p>\n<p>Cruise spent a year training on the ramp.</p>`,
+    });
+    const media = item({ title: 'Trailer', summary: 'Dead Reckoning opening weekend tops $80 million.', contentHtml: 'Dead Reckoning opening weekend tops $80 million.' });
+    for (const skipped of [atom, media]) {
+      expect(repeatsOpening(skipped.summary, skipped.contentHtml)).toBe(true);
+      // A trailing space makes the summary no longer a literal copy, so it is read; it adds no word.
+      const read = { ...skipped, summary: `${skipped.summary} ` };
+      expect(repeatsOpening(read.summary, read.contentHtml)).toBe(false);
+      expect(tagger.tagItem(skipped)).toEqual(tagger.tagItem(read));
+      expect(tagger.tagItem(skipped).length).toBeGreaterThan(0);
+    }
   });
 });

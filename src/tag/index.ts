@@ -48,7 +48,7 @@ export function scanItem(
   into.titleEnd = scanner.length;
   scanner.fieldBreak();
   into.summaryStart = scanner.length;
-  scanner.text(item.summary);
+  if (!repeatsOpening(item.summary, item.contentHtml)) scanner.text(item.summary);
   into.summaryEnd = scanner.length;
   scanner.fieldBreak();
   into.contentStart = scanner.length;
@@ -60,6 +60,21 @@ export function scanItem(
   }
   into.end = scanner.length;
   return into;
+}
+
+/**
+ * True when the summary is word for word the article's opening, so its words are the first words
+ * the content gives and reading it again would find nothing new: feeds whose description is the
+ * whole text (RSS 1.0, media RSS) or whose summary is the first paragraph (Atom from most CMSs).
+ * Only literal copies qualify: the content is the summary itself, or opens with it as a whole
+ * paragraph (`<p>summary</p>`), and the summary holds no `<` or `&` (which the content would
+ * carry as markup or references). The tags found and the lead the detector reads are the same
+ * either way (the detector reads the content's opening when the two open alike).
+ */
+export function repeatsOpening(summary: string | null, contentHtml: string | null): boolean {
+  if (!summary || !contentHtml || summary.length + 7 > MAX_CONTENT_CHARS_TAGGED) return false;
+  const literal = contentHtml === summary || (contentHtml.startsWith('<p>') && contentHtml.startsWith(summary, 3) && contentHtml.startsWith('</p>', 3 + summary.length));
+  return literal && summary.indexOf('<') < 0 && summary.indexOf('&') < 0;
 }
 
 /** A tagger's own vocabulary is started afresh past this many words, so a long-lived isolate's memory stays bounded. */
