@@ -20,18 +20,41 @@ import { safeUrl } from './urls';
  */
 export const MAX_NESTING = 256;
 
-const TEXT_ESCAPES = /[&<>]/g;
-const ATTR_ESCAPES = /[&<>"]/g;
-const ESCAPE: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-const escapeChar = (ch: string): string => ESCAPE[ch]!;
-
+// Escaping by native search and replace: most text needs none, and a regular expression with a
+// replacement function pays a call for every character it replaces.
 function escapeText(s: string): string {
-  return s.replace(TEXT_ESCAPES, escapeChar);
+  if (s.indexOf('&') >= 0) s = s.replaceAll('&', '&amp;');
+  if (s.indexOf('<') >= 0) s = s.replaceAll('<', '&lt;');
+  if (s.indexOf('>') >= 0) s = s.replaceAll('>', '&gt;');
+  return s;
 }
 
 function escapeAttr(s: string): string {
-  return s.replace(ATTR_ESCAPES, escapeChar);
+  s = escapeText(s);
+  return s.indexOf('"') >= 0 ? s.replaceAll('"', '&quot;') : s;
 }
+
+// What the allowlists say of a name, looked up once (tag and attribute names come as new strings
+// from every tag, and a string is hashed on its first lookup).
+const DROPPED = 1;
+const HTML = 2;
+const VOID = 4;
+const MATHML = 8;
+const SVG = 16;
+const TAG_BITS = new Map<string, number>();
+const ATTR_BITS = new Map<string, number>();
+const URL = 32;
+function addBits(map: Map<string, number>, names: Iterable<string>, bit: number): void {
+  for (const name of names) map.set(name, (map.get(name) ?? 0) | bit);
+}
+addBits(TAG_BITS, DROP_WITH_CONTENT, DROPPED);
+addBits(TAG_BITS, HTML_ELEMENTS, HTML);
+addBits(TAG_BITS, VOID_ELEMENTS, VOID);
+addBits(TAG_BITS, MATHML_ELEMENTS, MATHML);
+addBits(TAG_BITS, SVG_ELEMENTS.keys(), SVG);
+addBits(ATTR_BITS, HTML_ATTRIBUTES, HTML);
+addBits(ATTR_BITS, MATHML_ATTRIBUTES, MATHML);
+addBits(ATTR_BITS, URL_ATTRIBUTES, URL);
 
 const NEEDS_ATTR_ESCAPE = /[&<>"]/;
 
@@ -56,6 +79,8 @@ class SanitizeSink implements TokenSink {
   private dropDepth = 0;
   private svgDepth = 0;
   private mathDepth = 0;
+  /** Scratch list of a tag's attribute names so far, by attribute index (reused from tag to tag). */
+  private readonly seen: string[] = [];
 
   constructor(private readonly base: string | null) {}
 
@@ -72,7 +97,8 @@ class SanitizeSink implements TokenSink {
 
   start(name: string, attrs: (string | null)[], selfClosing: boolean): void {
     const lower = name.toLowerCase();
-    if (DROP_WITH_CONTENT.has(lower)) {
+    const bits = TAG_BITS.get(lower) ?? 0;
+    if (bits & DROPPED) {
       // `<script/>` (as XHTML content is often serialised) has no content to drop.
       if (!selfClosing) this.dropDepth++;
       return;
@@ -80,41 +106,51 @@ class SanitizeSink implements TokenSink {
     if (this.dropDepth > 0) return;
 
     let tag: string;
-    let allowed: ReadonlySet<string> | null = HTML_ATTRIBUTES;
+    /** Which of ATTR_BITS admits an attribute (0: the SVG map decides). */
+    let allowed = HTML;
     let svgNames: ReadonlyMap<string, string> | null = null;
-    if ((this.mathDepth > 0 || lower === 'math') && MATHML_ELEMENTS.has(lower)) {
+    if ((this.mathDepth > 0 || lower === 'math') && bits & MATHML) {
       tag = lower;
-      allowed = MATHML_ATTRIBUTES;
-    } else if ((this.svgDepth > 0 || lower === 'svg') && SVG_ELEMENTS.has(lower)) {
+      allowed = MATHML;
+    } else if ((this.svgDepth > 0 || lower === 'svg') && bits & SVG) {
       tag = SVG_ELEMENTS.get(lower)!;
-      allowed = null;
+      allowed = 0;
       svgNames = SVG_ATTRIBUTES;
       if ((lower === 'animate' || lower === 'set') && retargetsLink(attrs)) return;
-    } else if (HTML_ELEMENTS.has(lower)) {
+    } else if (bits & HTML) {
       tag = lower;
     } else {
       return; // unknown or unsafe element: unwrapped, its text is kept
     }
 
-    const isVoid = VOID_ELEMENTS.has(lower) && allowed === HTML_ATTRIBUTES;
+    const isVoid = (bits & VOID) !== 0 && allowed === HTML;
     if (!isVoid && !selfClosing && this.open.length >= MAX_NESTING) return;
 
     let out = '<' + tag;
     // Lower-cased names of the attributes before this one: browsers keep the first of repeated
     // attributes, and so does the sanitizer.
-    const seen: string[] = [];
+    const seen = this.seen;
     for (let k = 0; k < attrs.length; k += 2) {
       const rawName = attrs[k]!;
       const key = rawName.toLowerCase();
-      const duplicate = k > 0 && seen.includes(key);
-      seen.push(key);
+      let duplicate = false;
+      for (let s = 0; s < k >> 1; s++) {
+        if (seen[s] === key) {
+          duplicate = true;
+          break;
+        }
+      }
+      if (k + 2 < attrs.length) seen[k >> 1] = key;
       let outName: string;
+      let attrBits = 0;
       if (svgNames) {
         const mapped = svgNames.get(key);
         if (!mapped) continue;
         outName = mapped;
+        attrBits = ATTR_BITS.get(key) ?? 0;
       } else {
-        if (!allowed!.has(key)) continue;
+        attrBits = ATTR_BITS.get(key) ?? 0;
+        if (!(attrBits & allowed)) continue;
         outName = key;
       }
       if (duplicate) continue;
@@ -123,7 +159,7 @@ class SanitizeSink implements TokenSink {
       if (key === 'style') {
         value = sanitizeStyle(value, this.svgDepth > 0 || lower === 'svg');
         if (!value) continue;
-      } else if (URL_ATTRIBUTES.has(key)) {
+      } else if (attrBits & URL) {
         value = safeUrl(value, this.base, key !== 'usemap');
       }
       out += ' ' + outName + '="' + (NEEDS_ATTR_ESCAPE.test(value) ? escapeAttr(value) : value) + '"';
@@ -143,7 +179,7 @@ class SanitizeSink implements TokenSink {
 
   end(name: string): void {
     const lower = name.toLowerCase();
-    if (DROP_WITH_CONTENT.has(lower)) {
+    if ((TAG_BITS.get(lower) ?? 0) & DROPPED) {
       this.dropDepth--;
       return;
     }
