@@ -41,9 +41,9 @@ const HTML = 2;
 const VOID = 4;
 const MATHML = 8;
 const SVG = 16;
+const URL_VALUE = 32;
 const TAG_BITS = new Map<string, number>();
 const ATTR_BITS = new Map<string, number>();
-const URL = 32;
 function addBits(map: Map<string, number>, names: Iterable<string>, bit: number): void {
   for (const name of names) map.set(name, (map.get(name) ?? 0) | bit);
 }
@@ -54,7 +54,7 @@ addBits(TAG_BITS, MATHML_ELEMENTS, MATHML);
 addBits(TAG_BITS, SVG_ELEMENTS.keys(), SVG);
 addBits(ATTR_BITS, HTML_ATTRIBUTES, HTML);
 addBits(ATTR_BITS, MATHML_ATTRIBUTES, MATHML);
-addBits(ATTR_BITS, URL_ATTRIBUTES, URL);
+addBits(ATTR_BITS, URL_ATTRIBUTES, URL_VALUE);
 
 const NEEDS_ATTR_ESCAPE = /[&<>"]/;
 
@@ -159,7 +159,7 @@ class SanitizeSink implements TokenSink {
       if (key === 'style') {
         value = sanitizeStyle(value, this.svgDepth > 0 || lower === 'svg');
         if (!value) continue;
-      } else if (attrBits & URL) {
+      } else if (attrBits & URL_VALUE) {
         value = safeUrl(value, this.base, key !== 'usemap');
       }
       out += ' ' + outName + '="' + (NEEDS_ATTR_ESCAPE.test(value) ? escapeAttr(value) : value) + '"';
