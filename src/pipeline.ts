@@ -11,7 +11,7 @@ import { curationPhraseTags, EXCLUDE_PHRASES, INCLUDE_PHRASES, NO_PHRASE_HITS, s
 import { BatchWords, dedupeItems, itemKeys, LEAD_WORDS, type DedupeStats } from './dedupe';
 import type { Item, MarqueeConfig, SourceConfig, SourcedItem, Story } from './model';
 import { byCodeUnits, sortSmall } from './small-sort';
-import { assignIds, LEDGER_RETENTION_DAYS, type Ledger } from './pipeline/ledger';
+import { assignIds, LEDGER_RETENTION_DAYS, rememberedStories, storyOfKey, type Ledger } from './pipeline/ledger';
 import { earliestFirst, listedMembers, memberOrder, mergeCluster, type Timed } from './pipeline/merge';
 import { compileTaxonomy, scanItem, Vocabulary, WordScanner, type ScannedItem } from './tag';
 
@@ -131,7 +131,10 @@ export function buildStories(input: BuildInput): BuildResult {
   const identities = items.map(itemKeys);
   const keys = identities.map((identity) => identity.exact);
   const mintKeys = identities.map((identity) => identity.mint);
-  const { clusters, stats } = dedupeItems(items, { words, vocabulary, keys });
+  // Stories published before stay as readers saw them: whole, and apart from each other.
+  const storyOf = storyOfKey(input.ledger);
+  const remembered = storyOf.size ? rememberedStories(keys, storyOf) : undefined;
+  const { clusters, stats } = dedupeItems(items, { words, vocabulary, keys, remembered });
 
   const times = words.times;
   const timeOf = (i: number): number | null => (Number.isNaN(times[i]!) ? null : times[i]!);
@@ -187,6 +190,7 @@ export function buildStories(input: BuildInput): BuildResult {
     input.ledger,
     now,
     retentionDays,
+    storyOf,
   );
 
   // Curation reads each story's dates, outlets, tags and phrases off its cluster (what `curate`

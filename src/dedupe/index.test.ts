@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SourcedItem } from '../model';
-import { dedupeItems, explainPairs, MIN_COSINE, MIN_EVENT_EVIDENCE, UNMATCHED_NAMES_COSINE } from './index';
+import { Vocabulary } from '../tag';
+import { dedupeItems, explainPairs, MIN_COSINE, MIN_EVENT_EVIDENCE, scanWords, UNMATCHED_NAMES_COSINE } from './index';
 
 function sourced(sourceId: string, id: string, url: string, title: string, summary: string, published: string): SourcedItem {
   return {
@@ -178,5 +179,45 @@ describe('dedupe: headlines that each name something the other report never ment
     expect(cluster.get('saw')).toBe('saw');
     expect(cluster.get('iger-v')).toBe('iger-v');
     expect(pairScore(items, 'dune-v', 'dune-b').cosine).toBeLessThan(UNMATCHED_NAMES_COSINE);
+  });
+});
+
+describe('dedupe: published stories stay as readers saw them', () => {
+  const day = '2023-09-25';
+  // The writers' deal, told by three outlets; and the actors' talks resuming, a different story that
+  // names the same union and studios.
+  const deadline = sourced('deadline', 'd', 'https://deadline.com/2023/09/writers-strike-deal-reached-wga-amptp-1235555411/',
+    'WGA And AMPTP Reach Tentative Deal To End Writers Strike',
+    'The Writers Guild of America and the studios reached a tentative agreement on a new contract, ending a 146-day strike once members ratify it.', `${day}T02:15:00Z`);
+  const ap = sourced('ap-wire', 'a', 'https://apnews.com/article/hollywood-writers-strike-tentative-deal-7a2e9c1b5d04',
+    'Hollywood writers reach tentative deal with studios to end strike',
+    'Hollywood writers reached a tentative deal with the studios to end their 146-day strike, the Writers Guild of America said, pending a vote by members.', `${day}T03:02:00Z`);
+  const variety = sourced('variety', 'v', 'https://variety.com/2023/biz/news/wga-amptp-tentative-deal-writers-strike-1235732115/',
+    'WGA and Studios Reach Tentative Deal to End 146-Day Writers Strike',
+    'The Writers Guild of America and the AMPTP reached a tentative agreement to end the writers strike after 146 days; members will vote to ratify the contract.', `${day}T02:40:00Z`);
+  const actorsTalks = sourced('hollywood-reporter', 'h', 'https://www.hollywoodreporter.com/business/business-news/sag-aftra-amptp-talks-resume-1235600001/',
+    'SAG-AFTRA and Studios to Resume Talks Next Week',
+    'The actors union and the AMPTP will meet again on Monday, the first talks since July, as the writers deal raises hopes for the 65,000 performers still on strike.', `${day}T20:00:00Z`);
+  const scanned = (items: SourcedItem[]) => {
+    const vocabulary = new Vocabulary();
+    return { vocabulary, words: scanWords(items, vocabulary) };
+  };
+  const ids = (items: SourcedItem[], remembered?: number[]) =>
+    dedupeItems(items, remembered && { ...scanned(items), remembered: Int32Array.from(remembered) }).clusters.map((c) => c.map((i) => items[i]!.id).sort().join('+')).sort();
+
+  it('reads the three reports as one story, and the talks as another, without a memory of them', () => {
+    expect(ids([deadline, ap, variety, actorsTalks])).toEqual(['a+d+v', 'h']);
+  });
+
+  it('keeps a published story whole and apart from another published story, whatever the words say', () => {
+    // Published as two stories (Deadline and AP together, Variety alone): they stay two.
+    expect(ids([deadline, ap, variety], [0, 0, 1])).toEqual(['a+d', 'v']);
+    // Published as one story (a report that bridged them has left the batch), two reports stay one.
+    expect(ids([deadline, actorsTalks], [4, 4])).toEqual(['d+h']);
+  });
+
+  it('still lets a report not published yet join a published story', () => {
+    expect(ids([deadline, ap, variety], [0, 0, -1])).toEqual(['a+d+v']);
+    expect(dedupeItems([deadline, ap, variety], { ...scanned([deadline, ap, variety]), remembered: Int32Array.from([0, 0, -1]) }).stats.rememberedMerges).toBe(1);
   });
 });

@@ -2,7 +2,9 @@
  * Dedupe: which items tell the same story.
  *
  * 1. Exact duplicates: items sharing a canonical URL key, the same (source, item id), or a guid that is
- *    a permalink to the same canonical URL are one entry, unconditionally.
+ *    a permalink to the same canonical URL are one entry, unconditionally. Published stories (when the
+ *    caller passes the ledger's memory of them) stay as they were published: whole, and never joined
+ *    to one another by near-duplicate matching; new items join them freely.
  * 2. Near duplicates, in time linear in the number of items (never all pairs):
  *    - features (features.ts): headline terms (×TITLE_WEIGHT) + the lead, stop words dropped, lightly
  *      stemmed, figures without their unit ("$155M" is 155); TF-IDF weights with IDF over the batch;
@@ -78,6 +80,8 @@ const DAY_MS = 86_400_000;
 export interface DedupeStats {
   items: number;
   exactMerges: number;
+  /** Joins of items a published story holds together (`DedupeInput.remembered`). */
+  rememberedMerges: number;
   candidatePairs: number;
   verifiedPairs: number;
   clusters: number;
@@ -650,6 +654,9 @@ class Centroids {
    * decided), keep centroid similarity.
    */
   compatible(rootA: number, rootB: number, linkCosine: number): boolean {
+    const storyA = this.story.length ? this.story[rootA]! : -1;
+    const storyB = this.story.length ? this.story[rootB]! : -1;
+    if (storyA >= 0 && storyB >= 0 && storyA !== storyB) return false;
     const lo = minTime(this.first[rootA]!, this.first[rootB]!);
     const hi = maxTime(this.last[rootA]!, this.last[rootB]!);
     if (hi - lo > WINDOW_DAYS * DAY_MS) return false;
@@ -716,6 +723,11 @@ class Centroids {
     for (let k = 0; k < countB; k++) sumB[touchedB[k]!] = 0;
     return result;
   }
+  /** The published story of each root (-1: none), from `DedupeInput.remembered`; empty without one. */
+  private story: Int32Array = new Int32Array(0);
+  remember(stories: Int32Array): void {
+    this.story = Int32Array.from(stories);
+  }
   /**
    * Folds `from` into `into` (the union's new root). `sameArticle` (an exact duplicate: one article
    * reached twice) adds no report to the count: it is not a second outlet's telling.
@@ -732,6 +744,7 @@ class Centroids {
     for (const source of this.sourcesOf(from)) if (!sources.includes(source)) sources.push(source);
     this.sources[from] = undefined;
     this.norms[into] = Number.NaN;
+    if (this.story.length && this.story[into]! < 0) this.story[into] = this.story[from]!;
   }
 }
 
@@ -783,6 +796,14 @@ export interface DedupeInput {
   vocabulary: Vocabulary;
   /** Per item, its `exactKeys` when the caller has them already. */
   keys?: readonly (readonly string[])[];
+  /**
+   * Per item, the story Marquee published it in (any number, the same for one story), or -1 (see
+   * `rememberedStories` in pipeline/ledger.ts). A published story stays as readers saw it: its
+   * items are joined before any near-duplicate is looked for (counted as separate reports), and two
+   * published stories are never joined by their words, only by an exact duplicate. New items join
+   * either freely.
+   */
+  remembered?: Int32Array;
 }
 
 export function dedupeItems(items: readonly SourcedItem[], input?: DedupeInput): DedupeResult {
@@ -798,6 +819,7 @@ export function dedupeItems(items: readonly SourcedItem[], input?: DedupeInput):
   const p = prepare(words, new Terms(vocabulary));
   numberSources(p, items);
   const centroids = new Centroids(p);
+  if (input?.remembered) centroids.remember(input.remembered);
 
   let exactMerges = 0;
   const owner = new Map<string, number>();
@@ -814,6 +836,27 @@ export function dedupeItems(items: readonly SourcedItem[], input?: DedupeInput):
       const root = sets.union(ra, rb);
       centroids.merge(root, root === ra ? rb : ra, true);
       exactMerges++;
+    }
+  }
+
+  let rememberedMerges = 0;
+  const remembered = input?.remembered;
+  if (remembered) {
+    const firstOf = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      const story = remembered[i]!;
+      if (story < 0) continue;
+      const first = firstOf.get(story);
+      if (first === undefined) {
+        firstOf.set(story, i);
+        continue;
+      }
+      const ra = sets.find(first);
+      const rb = sets.find(i);
+      if (ra === rb) continue;
+      const root = sets.union(ra, rb);
+      centroids.merge(root, root === ra ? rb : ra);
+      rememberedMerges++;
     }
   }
 
@@ -838,6 +881,6 @@ export function dedupeItems(items: readonly SourcedItem[], input?: DedupeInput):
   const clusters = sets.groups();
   return {
     clusters,
-    stats: { items: n, exactMerges, candidatePairs: pairs.count, verifiedPairs: edges.length, clusters: clusters.length },
+    stats: { items: n, exactMerges, rememberedMerges, candidatePairs: pairs.count, verifiedPairs: edges.length, clusters: clusters.length },
   };
 }

@@ -437,20 +437,39 @@ describe('the ledger through buildStories on the fixture feeds', () => {
     const fromV1 = buildStories({ sources: later, config, ledger: readLedger(v1), now: NOW2 });
     const fromV2 = buildStories({ sources: later, config, ledger: readLedger(stored(first.ledger)), now: NOW2 });
     expect(JSON.stringify(fromV1)).toBe(JSON.stringify(fromV2));
-    // Every story of the second build kept the id and date the first build gave it, or split off a
-    // story of the first build (the BBC's report bridged two others) and kept that story's date.
+    // Every story of the second build kept the id and date the first build gave it.
     const firstById = new Map(first.all.map((s) => [s.id, s.published]));
-    let kept = 0;
-    for (const story of fromV1.all) {
-      const keys = new Set(fromV1.ledger.stories[story.id]!.keys);
-      const before = Object.entries(first.ledger.stories).filter(([, s]) => s.keys.some((k) => keys.has(k)));
-      expect(before.length, story.title).toBeGreaterThan(0);
-      expect(story.published, story.title).toBe(before.map(([, s]) => s.published).sort()[0]);
-      if (firstById.has(story.id)) {
-        expect(story.published, story.title).toBe(firstById.get(story.id));
-        kept++;
-      }
+    for (const story of fromV1.all) expect(story.published, story.title).toBe(firstById.get(story.id));
+  });
+
+  it('keeps published stories as readers saw them when the outlet that tied reports together leaves', () => {
+    const first = buildStories({ sources, config, ledger: null, now: NOW1 });
+    const withoutBbc = sources.filter(({ source }) => source.id !== 'bbc-entertainment');
+    const second = buildStories({ sources: withoutBbc, config, ledger: readLedger(stored(first.ledger)), now: NOW2 });
+    // The same items read afresh, with nothing remembered: the words alone now split one story (the
+    // BBC's report bridged Deadline's and AP's on the writers' deal) and join two others (without the
+    // BBC's report to pair with, /Film's on Cruise's helicopter message goes with the Top Gun streaming story).
+    const afresh = buildStories({ sources: withoutBbc, config, ledger: null, now: NOW2 });
+    const storyOf = (stories: typeof first.all, url: string) => stories.find((s) => s.sources.some((o) => o.url === url))!;
+    const deadlineDeal = 'https://deadline.com/2023/09/writers-strike-deal-reached-wga-amptp-1235555411';
+    const apDeal = 'https://apnews.com/article/hollywood-writers-strike-tentative-deal-7a2e9c1b5d04';
+    const helicopter = 'https://www.slashfilm.com/1150266/tom-cruise-holiday-message-helicopter';
+    const topGun = 'https://collider.com/top-gun-maverick-streaming-paramount-plus-release';
+    expect(storyOf(first.all, deadlineDeal).id).toBe(storyOf(first.all, apDeal).id);
+    expect(storyOf(first.all, helicopter).id).not.toBe(storyOf(first.all, topGun).id);
+    expect(storyOf(afresh.all, deadlineDeal).id).not.toBe(storyOf(afresh.all, apDeal).id);
+    expect(storyOf(afresh.all, helicopter).id).toBe(storyOf(afresh.all, topGun).id);
+    // Remembered, every story keeps its id, its date and its originals (less the BBC's): a reader or
+    // a newsletter that took them in the first build is handed no part of one as new, and no story
+    // changes into another.
+    expect(second.stats.rememberedMerges).toBeGreaterThan(0);
+    const firstById = new Map(first.all.map((s) => [s.id, s]));
+    for (const story of second.all) {
+      const before = firstById.get(story.id);
+      expect(before, story.title).toBeDefined();
+      expect(story.published, story.title).toBe(before!.published);
+      expect(story.sources.map((o) => o.url).sort(), story.title).toEqual(before!.sources.filter((o) => o.source !== 'bbc-entertainment').map((o) => o.url).sort());
     }
-    expect(kept).toBeGreaterThanOrEqual(fromV1.all.length - 2);
+    expect(second.all.length).toBe(first.all.filter((s) => s.sources.some((o) => o.source !== 'bbc-entertainment')).length);
   });
 });

@@ -4,8 +4,10 @@
  *
  * Id rule: every member key of a story (canonical URL key, `src:<source>:<item id>`) is listed under
  * the story's id (a key belongs to one story at a time). A rebuilt cluster takes the id its members already map to; if they map to several stories (two
- * stories merged), the oldest id (earliest firstSeen, then smallest id) is kept; when one old story
- * splits, the id stays with the cluster holding most of its keys. A cluster no key of which is known
+ * stories merged), the oldest id (earliest firstSeen, then smallest id) is kept. The editor keeps a
+ * published story's originals together and apart from other published stories (`rememberedStories`,
+ * `DedupeInput.remembered`), so stories neither split nor merge once published; should clusters
+ * still divide one story's keys, the id stays with the cluster holding most of them. A cluster no key of which is known
  * gets a minted id: `mq-` + a 64-bit base32 hash of its first member's key (earliest item; its canonical
  * URL key, or its source key when it has no URL).
  *
@@ -83,6 +85,34 @@ export function readLedger(value: unknown): Ledger {
   return ledger;
 }
 
+/** Each key the ledger lists → the id of the story it lists it under. */
+export function storyOfKey(ledger: Ledger | null): Map<string, string> {
+  const out = new Map<string, string>();
+  if (ledger) for (const [id, story] of Object.entries(ledger.stories)) for (const key of story.keys) out.set(key, id);
+  return out;
+}
+
+/**
+ * For each item, the number of the story the ledger lists one of its keys under (stories numbered
+ * in order of first appearance among the items), or -1 for an item Marquee has not published yet.
+ */
+export function rememberedStories(itemKeys: readonly (readonly string[])[], storyOf: ReadonlyMap<string, string>): Int32Array {
+  const out = new Int32Array(itemKeys.length).fill(-1);
+  if (storyOf.size === 0) return out;
+  const numbers = new Map<string, number>();
+  itemKeys.forEach((keys, index) => {
+    for (const key of keys) {
+      const id = storyOf.get(key);
+      if (id === undefined) continue;
+      let number = numbers.get(id);
+      if (number === undefined) numbers.set(id, (number = numbers.size));
+      out[index] = number;
+      return;
+    }
+  });
+  return out;
+}
+
 /** What the id assignment needs to know about one cluster. */
 export interface ClusterKeys {
   /** Every member key of the cluster. */
@@ -108,10 +138,10 @@ export function assignIds(
   previous: Ledger | null,
   now: Date,
   retentionDays: number,
+  /** `storyOfKey(previous)`, when the caller has it already. */
+  priorMembers: ReadonlyMap<string, string> = storyOfKey(previous),
 ): { assignments: Assignment[]; ledger: Ledger } {
   const priorStories = new Map(Object.entries(previous?.stories ?? {}));
-  const priorMembers = new Map<string, string>();
-  for (const [id, story] of priorStories) for (const key of story.keys) priorMembers.set(key, id);
   const nowIso = now.toISOString();
   const nowMs = now.getTime();
 
