@@ -23,6 +23,11 @@ const MAY_CHANGE_UNDER_NFC = /[^\u0000-\u02FF\u2010-\u2027\u2030-\u205E\u20A0-\u
 /** Anything `cleanText` may change besides NFC: controls, whitespace other than a lone space, separators. */
 const CONTROL_OR_SEPARATOR = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]/;
 
+/** Characters `cleanText` removes (controls other than tab, newline and carriage return; byte-order marks). */
+const REMOVED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFEFF\uFFFE\uFFFF]/;
+/** A run of HTML whitespace that is not a lone space: collapsed to one space. */
+const WHITESPACE_RUN = /[\t\n\r\u2028\u2029][ \t\n\r\u2028\u2029]*| [ \t\n\r\u2028\u2029]+/g;
+
 /** What String.prototype.trim removes at an end (after controls are gone). */
 function isTrimmable(c: number): boolean {
   return c <= 32 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 0x1680 || c === 0x202f || c === 0x205f;
@@ -55,6 +60,12 @@ export function cleanText(s: string): string {
   // (which pays for every way the engine may store a string: slices, concatenations).
   if (!CONTROL_OR_SEPARATOR.test(s) && s.indexOf('  ') < 0 && !isTrimmable(s.charCodeAt(0)) && !isTrimmable(s.charCodeAt(n - 1))) {
     return MAY_CHANGE_UNDER_NFC.test(s) ? s.normalize('NFC') : s;
+  }
+  if (!REMOVED.test(s)) {
+    // Only whitespace to collapse (text taken from HTML: a space at each block, newlines): the
+    // engine's own search and replace, not a loop over characters.
+    const out = s.replace(WHITESPACE_RUN, ' ').trim();
+    return MAY_CHANGE_UNDER_NFC.test(out) ? out.normalize('NFC') : out;
   }
   let parts: string[] | null = null;
   /** Start of the stretch of `s` not yet copied into `parts`. */
