@@ -92,6 +92,8 @@ function sliceTrimmed(s: string, from: number, to: number): string {
 /** An element still open: its canonical name, its object once it has attributes or children, its text. */
 class Frame {
   name = '';
+  /** The name as written in its start tag (a closing tag that repeats it is matched in place). */
+  rawName = '';
   node: XmlNode | null = null;
   text = '';
 }
@@ -104,6 +106,11 @@ class TreeBuilder {
   private readonly rawText: ReadonlySet<string> | null;
   private readonly maxDepth: number;
   private readonly names = new Map<string, string>();
+  /**
+   * Element names met in this document by a hash of their characters: a start tag whose name is
+   * one of them is read without making a string of it (a feed repeats a few dozen names).
+   */
+  private readonly namesByHash = new Map<number, { raw: string; name: string }>();
   private readonly frames: Frame[] = [new Frame()];
   private readonly tree: XmlNode = {};
   private depth = 0;
@@ -274,9 +281,23 @@ class TreeBuilder {
     const s = this.s;
     const len = this.len;
     let i = lt + 1;
-    while (i < len && !endsName(s.charCodeAt(i))) i++;
-    const rawName = s.slice(lt + 1, i);
-    const name = this.canonical(rawName);
+    let hash = 0x811c9dc5;
+    for (; i < len; i++) {
+      const c = s.charCodeAt(i);
+      if (endsName(c)) break;
+      hash = Math.imul(hash ^ c, 0x01000193);
+    }
+    let rawName: string;
+    let name: string;
+    const known = this.namesByHash.get(hash);
+    if (known !== undefined && known.raw.length === i - lt - 1 && s.startsWith(known.raw, lt + 1)) {
+      rawName = known.raw;
+      name = known.name;
+    } else {
+      rawName = s.slice(lt + 1, i);
+      name = this.canonical(rawName);
+      if (known === undefined) this.namesByHash.set(hash, { raw: rawName, name });
+    }
     let node: XmlNode | null = null;
     let selfClosing = false;
     for (;;) {
@@ -356,6 +377,7 @@ class TreeBuilder {
     }
     if (this.rawText !== null && this.rawText.has(name)) return this.rawElement(name, rawName, node, i);
     this.push(name, node);
+    this.frames[this.depth]!.rawName = rawName;
     return i;
   }
 
@@ -367,6 +389,12 @@ class TreeBuilder {
     const after = this.closerEnd(j);
     if (after < 0) return this.len; // cut inside the closing tag
     if (j === lt + 2) return after;
+    // Most closing tags close the innermost element, written as its start tag was.
+    const top = this.frames[this.depth]!;
+    if (this.depth > 0 && top.rawName.length === j - lt - 2 && s.startsWith(top.rawName, lt + 2)) {
+      this.pop();
+      return after;
+    }
     const name = this.canonical(s.slice(lt + 2, j));
     for (let d = this.depth; d >= 1; d--) {
       if (this.frames[d]!.name === name) {
