@@ -79,6 +79,13 @@ function endsName(c: number): boolean {
   return c <= SPACE || c === GT || c === SLASH || c === LT || c === EQ || c !== c;
 }
 
+/** Whether `s[from, to)` is `text`, compared in place (names are short: a loop beats a call). */
+function sameText(s: string, from: number, to: number, text: string): boolean {
+  if (to - from !== text.length) return false;
+  for (let k = 0; k < text.length; k++) if (s.charCodeAt(from + k) !== text.charCodeAt(k)) return false;
+  return true;
+}
+
 /** `s.slice(from, to)` without surrounding whitespace, as String.prototype.trim defines it. */
 function sliceTrimmed(s: string, from: number, to: number): string {
   while (from < to && isSpace(s.charCodeAt(from))) from++;
@@ -110,7 +117,9 @@ class TreeBuilder {
    * Element names met in this document by a hash of their characters: a start tag whose name is
    * one of them is read without making a string of it (a feed repeats a few dozen names).
    */
-  private readonly namesByHash = new Map<number, { raw: string; name: string }>();
+  private readonly namesByHash = new Map<number, { raw: string; name: string; rawText: boolean }>();
+  /** Attribute keys (`@_name`) by a hash of the name's characters, likewise. */
+  private readonly attributeKeys = new Map<number, { raw: string; key: string }>();
   private readonly frames: Frame[] = [new Frame()];
   private readonly tree: XmlNode = {};
   private depth = 0;
@@ -276,6 +285,16 @@ class TreeBuilder {
     return this.nextGt;
   }
 
+  /** The key `@_name` of the attribute named `s[start, end)` (whose characters hash to `hash`). */
+  private attributeKey(hash: number, start: number, end: number): string {
+    const known = this.attributeKeys.get(hash);
+    if (known !== undefined && sameText(this.s, start, end, known.raw)) return known.key;
+    const raw = this.s.slice(start, end);
+    const key = `@_${raw}`;
+    if (known === undefined) this.attributeKeys.set(hash, { raw, key });
+    return key;
+  }
+
   /** Reads `<name attr="v" ...>` at `lt`; returns the index after it. */
   private openTag(lt: number): number {
     const s = this.s;
@@ -289,14 +308,17 @@ class TreeBuilder {
     }
     let rawName: string;
     let name: string;
+    let rawText: boolean;
     const known = this.namesByHash.get(hash);
-    if (known !== undefined && known.raw.length === i - lt - 1 && s.startsWith(known.raw, lt + 1)) {
+    if (known !== undefined && sameText(s, lt + 1, i, known.raw)) {
       rawName = known.raw;
       name = known.name;
+      rawText = known.rawText;
     } else {
       rawName = s.slice(lt + 1, i);
       name = this.canonical(rawName);
-      if (known === undefined) this.namesByHash.set(hash, { raw: rawName, name });
+      rawText = this.rawText !== null && this.rawText.has(name);
+      if (known === undefined) this.namesByHash.set(hash, { raw: rawName, name, rawText });
     }
     let node: XmlNode | null = null;
     let selfClosing = false;
@@ -322,12 +344,14 @@ class TreeBuilder {
         continue;
       }
       const nameStart = i;
+      let attrHash = 0x811c9dc5;
       while (i < len) {
         const d = s.charCodeAt(i);
         if (endsName(d) || d === DQUOTE || d === SQUOTE) break;
+        attrHash = Math.imul(attrHash ^ d, 0x01000193);
         i++;
       }
-      const attrName = s.slice(nameStart, i);
+      const nameEnd = i;
       while (i < len && isSpace(s.charCodeAt(i))) i++;
       if (s.charCodeAt(i) !== EQ) continue; // a valueless attribute is dropped
       i++;
@@ -362,7 +386,7 @@ class TreeBuilder {
       // `<enclosure url=http://x/a.mp3/>`: the slash closes the element, it is not part of the value.
       node ??= {};
       value = value.trim();
-      node[`@_${attrName}`] = value.indexOf('&') < 0 ? value : this.entities.decode(value);
+      node[this.attributeKey(attrHash, nameStart, nameEnd)] = value.indexOf('&') < 0 ? value : this.entities.decode(value);
       if (slashEnd) {
         selfClosing = true;
         i++;
@@ -375,7 +399,7 @@ class TreeBuilder {
       if (this.depth === 0) this.done = true;
       return i;
     }
-    if (this.rawText !== null && this.rawText.has(name)) return this.rawElement(name, rawName, node, i);
+    if (rawText) return this.rawElement(name, rawName, node, i);
     this.push(name, node);
     this.frames[this.depth]!.rawName = rawName;
     return i;
@@ -391,7 +415,7 @@ class TreeBuilder {
     if (j === lt + 2) return after;
     // Most closing tags close the innermost element, written as its start tag was.
     const top = this.frames[this.depth]!;
-    if (this.depth > 0 && top.rawName.length === j - lt - 2 && s.startsWith(top.rawName, lt + 2)) {
+    if (this.depth > 0 && sameText(s, lt + 2, j, top.rawName)) {
       this.pop();
       return after;
     }
