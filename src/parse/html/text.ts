@@ -20,8 +20,12 @@ export function decodeEntities(s: string): string {
  * outside the set is far cheaper than calling normalize(), which allocates for every accented title.
  */
 const MAY_CHANGE_UNDER_NFC = /[^\u0000-\u02FF\u2010-\u2027\u2030-\u205E\u20A0-\u20C0\u2100-\u2125\u2127-\u2129\u212C-\u214F\u2190-\u22FF\u2500-\u27FF]/;
-/** Anything `cleanText` may change besides NFC: controls, whitespace other than a lone space, separators. */
-const CONTROL_OR_SEPARATOR = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]/;
+/**
+ * Anything `cleanText` may change: controls, whitespace other than a space, separators, and what
+ * NFC may change (the complement of the set above, less the controls): one scan finds out that
+ * most text needs nothing done.
+ */
+const MAY_CHANGE = /[^\u0020-\u007E\u00A0-\u02FF\u2010-\u2027\u2030-\u205E\u20A0-\u20C0\u2100-\u2125\u2127-\u2129\u212C-\u214F\u2190-\u22FF\u2500-\u27FF]/;
 
 /** Characters `cleanText` removes (controls other than tab, newline and carriage return; byte-order marks). */
 const REMOVED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFEFF\uFFFE\uFFFF]/;
@@ -58,9 +62,7 @@ export function cleanText(s: string): string {
   if (n === 0) return s;
   // Most titles are already clean: native scans find that out faster than a loop over characters
   // (which pays for every way the engine may store a string: slices, concatenations).
-  if (!CONTROL_OR_SEPARATOR.test(s) && s.indexOf('  ') < 0 && !isTrimmable(s.charCodeAt(0)) && !isTrimmable(s.charCodeAt(n - 1))) {
-    return MAY_CHANGE_UNDER_NFC.test(s) ? s.normalize('NFC') : s;
-  }
+  if (!isTrimmable(s.charCodeAt(0)) && !isTrimmable(s.charCodeAt(n - 1)) && !MAY_CHANGE.test(s) && s.indexOf('  ') < 0) return s;
   if (!REMOVED.test(s)) {
     // Only whitespace to collapse (text taken from HTML: a space at each block, newlines): the
     // engine's own search and replace, not a loop over characters.
