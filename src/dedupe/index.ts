@@ -769,15 +769,15 @@ function mutualBest(edges: readonly Edge[], p: Prepared): Edge[] {
   });
   // An item's first edge to each other source is its best there; an edge both ends chose is kept.
   const chosen = new Uint8Array(edges.length);
-  const sources: number[] = [];
+  // The sources x's edges reach, so far: seen[source] === x + 1 (stamped, never cleared).
+  const seen = new Int32Array(p.sourceCount);
   for (let x = 0; x < n; x++) {
-    sources.length = 0;
     for (let k = first[x]!; k < first[x + 1]!; k++) {
       const index = incident[k]!;
       const edge = edges[index]!;
       const source = p.source[edge.i === x ? edge.j : edge.i]!;
-      if (sources.includes(source)) continue;
-      sources.push(source);
+      if (seen[source] === x + 1) continue;
+      seen[source] = x + 1;
       chosen[index]!++;
     }
   }

@@ -121,20 +121,23 @@ export function compileTaxonomy(taxonomy: readonly TaxonomyTag[]): Tagger {
     // Per call, a target is matched when its mark equals the call's stamp (no sets to allocate).
     const matchedMark = new Int32Array(taxonomy.length);
     const excludedMark = new Int32Array(taxonomy.length);
+    // The targets matched by this call are matched[0 .. count): the list is reused, not emptied
+    // (setting an array's length is a slow operation).
     const matched: number[] = [];
+    let count = 0;
     let stamp = 0;
     const onMatch = (p: PhrasePayload): void => {
       if (p.exclude) excludedMark[p.target] = stamp;
       else if (matchedMark[p.target] !== stamp) {
         matchedMark[p.target] = stamp;
-        matched.push(p.target);
+        matched[count++] = p.target;
       }
     };
     return (scanner: WordScanner, sourceTags: readonly string[] = [], out: number[] = []): number[] => {
       stamp++;
-      matched.length = 0;
+      count = 0;
       automaton.scanIds(scanner.ids, 0, scanner.length, symbolOf, onMatch);
-      for (const target of matched) if (excludedMark[target] !== stamp) out.push(target);
+      for (let k = 0; k < count; k++) if (excludedMark[matched[k]!] !== stamp) out.push(matched[k]!);
       if (sourceTags.length) for (const target of knownTargets(sourceTags)) out.push(target);
       return out;
     };
