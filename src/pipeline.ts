@@ -13,7 +13,7 @@ import type { Item, MarqueeConfig, SourceConfig, SourcedItem, Story } from './mo
 import { byCodeUnits, sortSmall } from './small-sort';
 import { assignIds, LEDGER_RETENTION_DAYS, rememberedStories, storyOfKey, type Ledger } from './pipeline/ledger';
 import { earliestFirst, listedMembers, memberOrder, mergeCluster, type Timed } from './pipeline/merge';
-import { compileTaxonomy, scanItem, Vocabulary, WordScanner, type ScannedItem } from './tag';
+import { compiledTaxonomy, scanItem, Vocabulary, WordScanner, type ScannedItem } from './tag';
 
 export { emptyLedger, readLedger, type Ledger, type LedgerStory } from './pipeline/ledger';
 
@@ -77,7 +77,7 @@ export function buildStories(input: BuildInput): BuildResult {
   const { config, now } = input;
   // One automaton matches the taxonomy and the curation's phrase lists (tags past the taxonomy's end).
   const taxonomySize = config.taxonomy.length;
-  const tagger = compileTaxonomy([...config.taxonomy, ...curationPhraseTags(config.curation)]);
+  const tagger = compiledTaxonomy([...config.taxonomy, ...curationPhraseTags(config.curation)]);
   const includeAt = taxonomySize + INCLUDE_PHRASES;
   const excludeAt = taxonomySize + EXCLUDE_PHRASES;
   const items = sourcedItems(input.sources);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SourcedItem, TaxonomyTag } from '../model';
-import { compileTaxonomy, repeatsOpening } from './index';
+import { compiledTaxonomy, compileTaxonomy, repeatsOpening } from './index';
 
 const taxonomy: TaxonomyTag[] = [
   { id: 'tom-cruise', label: 'Tom Cruise', kind: 'person', match: ['Tom Cruise', 'Cruise'], exclude: ['cruise ship', 'cruise control'] },
@@ -162,5 +162,19 @@ describe('repeatsOpening', () => {
       expect(tagger.tagItem(skipped)).toEqual(tagger.tagItem(read));
       expect(tagger.tagItem(skipped).length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('compiledTaxonomy', () => {
+  it('reuses the tagger of an identical taxonomy (a configuration read again), and only of an identical one', () => {
+    const again = JSON.parse(JSON.stringify(taxonomy)) as TaxonomyTag[];
+    const first = compiledTaxonomy(taxonomy);
+    expect(compiledTaxonomy(again)).toBe(first);
+    const edited = again.map((tag) => (tag.id === 'stunts' ? { ...tag, match: [...tag.match, 'wirework'] } : tag));
+    const other = compiledTaxonomy(edited);
+    expect(other).not.toBe(first);
+    expect(other.tagText('The wirework on the cliff set')).toEqual(['stunts']);
+    expect(first.tagText('The wirework on the cliff set')).toEqual([]);
+    expect(first.tagText('Tom Cruise’s stunt')).toEqual(compileTaxonomy(taxonomy).tagText('Tom Cruise’s stunt'));
   });
 });

@@ -103,6 +103,28 @@ export interface Tagger {
   readonly taxonomy: readonly TaxonomyTag[];
 }
 
+/** Taxonomies compiled lately, by their content (an isolate rebuilds with one configuration again and again). */
+const compiledLately = new Map<string, Tagger>();
+const COMPILED_KEPT = 4;
+
+/**
+ * `compileTaxonomy`, reusing the tagger compiled for an identical taxonomy: a Worker rebuilds the
+ * feed with the same configuration on every refresh, and the automaton does not change between them
+ * (each build binds it to its own vocabulary).
+ */
+export function compiledTaxonomy(taxonomy: readonly TaxonomyTag[]): Tagger {
+  const key = JSON.stringify(taxonomy);
+  let tagger = compiledLately.get(key);
+  if (tagger) {
+    compiledLately.delete(key);
+  } else {
+    tagger = compileTaxonomy(taxonomy);
+    if (compiledLately.size >= COMPILED_KEPT) compiledLately.delete(compiledLately.keys().next().value!);
+  }
+  compiledLately.set(key, tagger);
+  return tagger;
+}
+
 export function compileTaxonomy(taxonomy: readonly TaxonomyTag[]): Tagger {
   const automaton = new TokenAutomaton();
   const position = new Map<string, number>();
