@@ -121,6 +121,18 @@ export function dedupeAuthors(authors: Author[]): Author[] {
 
 const IMG_SRC = /<img\b[^>]*?\ssrc\s*=\s*["']?([^"'\s>]+)/i;
 
+/**
+ * The same text in one flat string. What the readers produce is often a slice of the whole feed
+ * document or a chain of joined pieces, and every character read goes through the slice or chain:
+ * the editor reads every title and summary word by word, about a third faster from a flat string.
+ * (Joining two halves copies; a slice or a concatenation would not.)
+ */
+function ownText(s: string | null): string | null {
+  if (s === null || s.length < 13) return s;
+  const half = s.length >> 1;
+  return [s.slice(0, half), s.slice(half)].join('');
+}
+
 export function normalizeItem(r: RawItem): Item {
   const contentHtml = sanitize(r.contentHtml ?? r.summaryHtml, r.base);
   const contentText = contentHtml && (r.summary == null || r.title == null) ? htmlToText(contentHtml) : null;
@@ -145,8 +157,8 @@ export function normalizeItem(r: RawItem): Item {
   return {
     id,
     url: r.url,
-    title,
-    summary,
+    title: ownText(title),
+    summary: ownText(summary),
     contentHtml,
     authors: dedupeAuthors(r.authors),
     published: published ?? (r.updated ? updated : null),
