@@ -107,6 +107,9 @@ export function parsePerson(value: string | null, email: string | null = null, u
 }
 
 export function dedupeAuthors(authors: Author[]): Author[] {
+  // Most items name one author or none: nothing to compare. (A list of the item's own: Atom
+  // entries without authors share the feed's.)
+  if (authors.length < 2) return authors.length === 0 ? [] : [authors[0]!];
   const seen = new Set<string>();
   const out: Author[] = [];
   for (const a of authors) {
