@@ -5,8 +5,12 @@ export function isNode(v: XmlValue | undefined): v is XmlNode {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** What `all` returns for a missing element: one shared, frozen empty list (no allocation per lookup). */
-const NONE: readonly XmlValue[] = Object.freeze([]);
+/**
+ * What `all` returns for a missing element: one shared empty list (no allocation per lookup).
+ * Read-only by its type, not frozen: the engine iterates a frozen array with `for…of` through the
+ * generic protocol, an iterator and a result object per step, where a plain array has a fast path.
+ */
+const NONE: readonly XmlValue[] = [];
 
 /** Every occurrence of element `key` under `node`, in document order (read-only: it may be the tree's own list). */
 export function all(node: XmlValue | undefined, key: string): readonly XmlValue[] {
