@@ -134,11 +134,22 @@ describe('parseDate: the two common forms, read without regular expressions', ()
     ['Fri, 20 Nov 2026 08:58:38 +0000', '2026-11-20T08:58:38.000Z'],
     ['fri, 20 NOV 2026 08:58:38 -0500', '2026-11-20T13:58:38.000Z'],
     ['Sat, 01 Jan 0999 00:30:00 +0100', '0998-12-31T23:30:00.000Z'],
+    // WordPress on a US-east host writes the zone's abbreviation.
+    ['Fri, 20 Nov 2026 04:29:48 EST', '2026-11-20T09:29:48.000Z'],
+    ['Sun, 02 Jul 2023 21:05:00 pdt', '2023-07-03T04:05:00.000Z'],
     ['2026-11-20T08:58:38Z', '2026-11-20T08:58:38.000Z'],
     ['2026-11-20T08:58:38.007+05:30', '2026-11-20T03:28:38.007Z'],
     ['0999-01-02T03:04:05.006-01:30', '0999-01-02T04:34:05.006Z'],
   ])('%s → %s', (input, expected) => {
     expect(parseDate(input)).toBe(expected);
+  });
+
+  it('reads every three-letter zone as the general readers do', () => {
+    for (const zone of ['GMT', 'UTC', 'EST', 'EDT', 'CST', 'CDT', 'MST', 'MDT', 'PST', 'PDT', 'BST', 'CET', 'JST', 'HST', 'XYZ']) {
+      const date = `Tue, 17 Oct 2023 12:00:00 ${zone}`;
+      // A leading space takes the general path (the common forms are recognised by their length).
+      expect(parseDate(date), zone).toBe(parseDate(` ${date}`));
+    }
   });
 
   it('refuses impossible fields in them as the general readers do', () => {

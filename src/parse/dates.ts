@@ -220,7 +220,14 @@ function zoneAt(s: string, k: number, colon: boolean): number | null | undefined
 const RFC822_FIELDS = [12, 14, 5, 17, 20, 23];
 const RFC3339_FIELDS = [0, 2, 5, 8, 11, 14, 17];
 
-/** `Ddd, DD Mon YYYY HH:MM:SS +hhmm` (31 characters) or `... GMT` (29). */
+/** Minutes east of UTC for the three-letter zone at `k` (`GMT`, `EST`, `PDT`...), as the general readers map it. */
+function letterZone(s: string, k: number): number | undefined {
+  if (!isLetter(s.charCodeAt(k)) || !isLetter(s.charCodeAt(k + 1)) || !isLetter(s.charCodeAt(k + 2))) return undefined;
+  const zone = s.slice(k, k + 3).toLowerCase();
+  return Object.hasOwn(ZONES, zone) ? ZONES[zone] : undefined;
+}
+
+/** `Ddd, DD Mon YYYY HH:MM:SS +hhmm` (31 characters) or `... GMT` and other three-letter zones (29). */
 function commonRfc822(s: string): string | null | undefined {
   const n = s.length;
   if (!isLetter(s.charCodeAt(0)) || !isLetter(s.charCodeAt(1)) || !isLetter(s.charCodeAt(2))) return undefined;
@@ -229,7 +236,7 @@ function commonRfc822(s: string): string | null | undefined {
   const month = monthAt(s, 8);
   const f = twoDigitFields(s, RFC822_FIELDS);
   if (month === 0 || f === null) return undefined;
-  const offset = n === 31 ? zoneAt(s, 26, false) : s.startsWith('GMT', 26) ? 0 : undefined;
+  const offset = n === 31 ? zoneAt(s, 26, false) : letterZone(s, 26);
   if (offset === undefined || offset === null) return offset;
   return build(f[0]! * 100 + f[1]!, month, f[2]!, f[3]!, f[4]!, f[5]!, 0, offset);
 }
