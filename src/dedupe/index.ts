@@ -821,21 +821,23 @@ export function dedupeItems(items: readonly SourcedItem[], input?: DedupeInput):
   const centroids = new Centroids(p);
   if (input?.remembered) centroids.remember(input.remembered);
 
+  /** Joins the clusters of items a and b, unconditionally; false when they are one already. */
+  const join = (a: number, b: number, sameArticle: boolean): boolean => {
+    const ra = sets.find(a);
+    const rb = sets.find(b);
+    if (ra === rb) return false;
+    const root = sets.union(ra, rb);
+    centroids.merge(root, root === ra ? rb : ra, sameArticle);
+    return true;
+  };
+
   let exactMerges = 0;
   const owner = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     for (const key of input?.keys?.[i] ?? exactKeys(items[i]!)) {
       const first = owner.get(key);
-      if (first === undefined) {
-        owner.set(key, i);
-        continue;
-      }
-      const ra = sets.find(first);
-      const rb = sets.find(i);
-      if (ra === rb) continue;
-      const root = sets.union(ra, rb);
-      centroids.merge(root, root === ra ? rb : ra, true);
-      exactMerges++;
+      if (first === undefined) owner.set(key, i);
+      else if (join(first, i, true)) exactMerges++;
     }
   }
 
@@ -847,16 +849,8 @@ export function dedupeItems(items: readonly SourcedItem[], input?: DedupeInput):
       const story = remembered[i]!;
       if (story < 0) continue;
       const first = firstOf.get(story);
-      if (first === undefined) {
-        firstOf.set(story, i);
-        continue;
-      }
-      const ra = sets.find(first);
-      const rb = sets.find(i);
-      if (ra === rb) continue;
-      const root = sets.union(ra, rb);
-      centroids.merge(root, root === ra ? rb : ra);
-      rememberedMerges++;
+      if (first === undefined) firstOf.set(story, i);
+      else if (join(first, i, false)) rememberedMerges++;
     }
   }
 
