@@ -631,6 +631,8 @@ class Centroids {
   private touchedB: Int32Array = new Int32Array(256);
   private countA = 0;
   private countB = 0;
+  /** The published story of each root (-1: none), from `DedupeInput.remembered`; empty without one. */
+  private story: Int32Array = new Int32Array(0);
   constructor(private readonly p: Prepared) {
     const n = p.n;
     this.members = new Array<number[] | undefined>(n);
@@ -641,6 +643,9 @@ class Centroids {
     this.norms = new Float64Array(n).fill(Number.NaN);
     this.sumA = new Float64Array(p.termCount);
     this.sumB = new Float64Array(p.termCount);
+  }
+  remember(stories: Int32Array): void {
+    this.story = Int32Array.from(stories);
   }
   private membersOf(root: number): number[] {
     return this.members[root] ?? [root];
@@ -722,11 +727,6 @@ class Centroids {
     for (let k = 0; k < countA; k++) sumA[touchedA[k]!] = 0;
     for (let k = 0; k < countB; k++) sumB[touchedB[k]!] = 0;
     return result;
-  }
-  /** The published story of each root (-1: none), from `DedupeInput.remembered`; empty without one. */
-  private story: Int32Array = new Int32Array(0);
-  remember(stories: Int32Array): void {
-    this.story = Int32Array.from(stories);
   }
   /**
    * Folds `from` into `into` (the union's new root). `sameArticle` (an exact duplicate: one article
