@@ -180,6 +180,26 @@ describe('dedupe: headlines that each name something the other report never ment
     expect(cluster.get('iger-v')).toBe('iger-v');
     expect(pairScore(items, 'dune-v', 'dune-b').cosine).toBeLessThan(UNMATCHED_NAMES_COSINE);
   });
+  it('checks every name of a headline that lists more names than the scorer keeps bits for (a presenters list)', () => {
+    // 31 names: the scorer tracks 29 of an item's headline names in bits and checks the rest the general way.
+    const names = ['Zendaya', 'Pascal', 'Gosling', 'Robbie', 'Murphy', 'Blunt', 'Chalamet', 'Ortega', 'Stone', 'Dafoe',
+      'Gerwig', 'Nolan', 'Villeneuve', 'Scorsese', 'DiCaprio', 'Gladstone', 'Hathaway', 'Bardem', 'Bening', 'Foster',
+      'Giamatti', 'Wright', 'Hüller', 'Mulligan', 'Cooper', 'Kirby', 'Downey', 'Brosnahan', 'Coppola', 'Spielberg', 'Kidman'];
+    const day = '2027-02-20';
+    const list = sourced('deadline', 'presenters', 'https://deadline.com/2027/02/oscars-presenters-list-1236290001/',
+      `Oscars presenters: ${names.join(', ')}`,
+      // Not the headline's list again (a lead that echoes its headline says nothing about which words are names).
+      'The Academy named the presenters for Sunday’s ceremony on Thursday, led by Zendaya and by Kidman, who returns to the stage after two decades.', `${day}T17:00:00Z`);
+    const all = sourced('variety', 'presenters-v', 'https://variety.com/2027/film/awards/oscars-presenters-announced-1236000001/',
+      'Academy announces Oscars presenters',
+      `The Academy announced the presenters for the ceremony on Thursday, with ${names.join(', ')} set to hand out the awards.`, `${day}T18:00:00Z`);
+    const lastMissing = { ...all, id: 'presenters-v-short', summary: all.summary!.replace(', Kidman', '') };
+    expect(pairScore([list, all], 'presenters', 'presenters-v').unmatched[0]).toBe(0);
+    // Kidman, the 31st name, is checked too.
+    expect(pairScore([list, lastMissing], 'presenters', 'presenters-v-short').unmatched[0]).toBeGreaterThan(0);
+    const firstMissing = { ...all, id: 'presenters-v-first', summary: all.summary!.replace('with Zendaya, ', 'with ') };
+    expect(pairScore([list, firstMissing], 'presenters', 'presenters-v-first').unmatched[0]).toBeGreaterThan(0);
+  });
 });
 
 describe('dedupe: published stories stay as readers saw them', () => {

@@ -145,6 +145,12 @@ const FLAG_TITLE = 2;
  */
 const FLAG_ENTITY = 4;
 
+/** PairScorer's per-term bits for its anchor item; its headline names from bit RUN_SHIFT, as many as MAX_RUN_BITS. */
+const SHARED = 1;
+const NAMED = 2;
+const RUN_SHIFT = 2;
+const MAX_RUN_BITS = 29;
+
 
 /** In a headline's term sequence: punctuation between two words (a name never runs across it). */
 const RUN_BREAK = -1;
@@ -342,27 +348,64 @@ export interface PairScore {
  * term is found in O(1) and each pair costs the other item's term count.
  */
 class PairScorer {
+  /**
+   * The anchor item's weights by term id (0 for terms it does not have) and its bits by term id:
+   * `SHARED` (it has the term), `NAMED` (a proper name there) and, from bit RUN_SHIFT up, which of
+   * its headline's names the term belongs to. A term the anchor lacks adds exactly 0 to every sum,
+   * so scoring a pair walks the other item's terms without a branch per term: whether a term is
+   * shared is a coin flip the processor cannot predict, and mispredicting it cost more than the
+   * arithmetic. The same walk collects which of the anchor's headline names the other item mentions.
+   */
   private readonly denseWeight: Float64Array;
-  private readonly denseFlag: Uint8Array;
+  private readonly denseBits: Int32Array;
   private readonly mark: Int32Array;
   private readonly seen: Int32Array;
+  /** Highest IDF of each of the anchor's headline names (`runCount` of them). */
+  private readonly runMax = new Float64Array(MAX_RUN_BITS);
+  private runCount = 0;
+  /** The anchor has more headline names than bits: its names are checked by the general path. */
+  private manyRuns = false;
   private anchor = -1;
   private stamp = 0;
   constructor(private readonly p: Prepared) {
     this.denseWeight = new Float64Array(p.termCount);
-    this.denseFlag = new Uint8Array(p.termCount);
+    this.denseBits = new Int32Array(p.termCount);
     this.mark = new Int32Array(p.termCount).fill(-1);
     this.seen = new Int32Array(p.termCount).fill(-1);
   }
   private load(item: number): void {
     if (this.anchor === item) return;
-    const { start, term, weight, flag } = this.p;
+    const { start, term, weight, flag, runStart, runs, idf } = this.p;
+    const { denseWeight, denseBits, mark } = this;
+    if (this.anchor >= 0) {
+      for (let x = start[this.anchor]!; x < start[this.anchor + 1]!; x++) {
+        denseWeight[term[x]!] = 0;
+        denseBits[term[x]!] = 0;
+      }
+    }
     for (let x = start[item]!; x < start[item + 1]!; x++) {
       const t = term[x]!;
-      this.denseWeight[t] = weight[x]!;
-      this.denseFlag[t] = flag[x]!;
-      this.mark[t] = item;
+      denseWeight[t] = weight[x]!;
+      denseBits[t] = SHARED | (flag[x]! & FLAG_NAME ? NAMED : 0);
+      mark[t] = item;
     }
+    // Headline names: runs of terms, each ended by -1 (every run term is one of the item's terms).
+    let r = 0;
+    let max = 0;
+    this.manyRuns = r > MAX_RUN_BITS;
+    for (let x = runStart[item]!; x < runStart[item + 1]!; x++) {
+      const t = runs[x]!;
+      if (t < 0) {
+        if (r < MAX_RUN_BITS) this.runMax[r] = max;
+        r++;
+        max = 0;
+      } else {
+        if (r < MAX_RUN_BITS) denseBits[t] = denseBits[t]! | (1 << (RUN_SHIFT + r));
+        max = Math.max(max, idf[t]!);
+      }
+    }
+    this.runCount = r;
+    this.manyRuns = r > MAX_RUN_BITS;
     this.anchor = item;
   }
   /**
@@ -388,6 +431,14 @@ class PairScorer {
     }
     return worst;
   }
+  /** `unmatched` for the anchor, from the bits of its headline names the other item mentions. */
+  private unmatchedByAnchor(mentioned: number): number {
+    let worst = 0;
+    for (let r = 0; r < this.runCount; r++) {
+      if (!(mentioned & (1 << (RUN_SHIFT + r))) && this.runMax[r]! > worst) worst = this.runMax[r]!;
+    }
+    return worst;
+  }
   /** The last pair's score, filled in place by `score` (one object for the whole batch). */
   readonly result: PairScore = { cosine: 0, nameEvidence: 0, eventEvidence: 0, unmatched: [0, 0], accepted: false };
 
@@ -406,17 +457,23 @@ class PairScorer {
     if (Math.abs(p.times[i]! - p.times[j]!) > WINDOW_DAYS * DAY_MS) return false;
     // Look up the terms of `i` (loaded once for all its candidates, which come together); walk j's.
     this.load(i);
-    const { denseWeight, denseFlag, mark } = this;
+    const { denseWeight, denseBits, mark } = this;
     const { start, term, weight, flag, idf } = p;
     let cosine = 0;
     let nameEvidence = 0;
     let eventEvidence = 0;
+    let mentioned = 0;
     for (let x = start[j]!; x < start[j + 1]!; x++) {
       const t = term[x]!;
-      if (mark[t] !== i) continue;
+      const bits = denseBits[t]!;
+      // shared: 1 when i has the term; named: 1 when it is a name in either item (and shared).
+      const shared = bits & SHARED;
+      const named = ((flag[x]! & FLAG_NAME) & shared) | ((bits >> 1) & 1);
+      const d = idf[t]!;
       cosine += weight[x]! * denseWeight[t]!;
-      if ((flag[x]! | denseFlag[t]!) & FLAG_NAME) nameEvidence += idf[t]!;
-      else eventEvidence += idf[t]!;
+      nameEvidence += d * named;
+      eventEvidence += d * (shared - named);
+      mentioned |= bits;
     }
     result.cosine = cosine;
     result.nameEvidence = nameEvidence;
@@ -431,14 +488,17 @@ class PairScorer {
       return evidence;
     }
     // Names and figures of each headline that the other item never mentions: j's against i's
-    // terms (marked already), then, unless that settles it, i's against j's. `seen` marks j's terms
-    // with a stamp new to this call, so no pass is needed to clear it afterwards.
+    // terms (marked already), then, unless that settles it, i's against j's (collected by the walk
+    // above; an anchor with more names than bits marks j's terms with a stamp new to this call).
     result.unmatched[1] = this.unmatched(j, mark, i);
     if (result.unmatched[1] !== 0 || full) {
-      const seen = this.seen;
-      const stamp = ++this.stamp;
-      for (let x = start[j]!; x < start[j + 1]!; x++) seen[term[x]!] = stamp;
-      result.unmatched[0] = this.unmatched(i, seen, stamp);
+      if (!this.manyRuns) result.unmatched[0] = this.unmatchedByAnchor(mentioned);
+      else {
+        const seen = this.seen;
+        const stamp = ++this.stamp;
+        for (let x = start[j]!; x < start[j + 1]!; x++) seen[term[x]!] = stamp;
+        result.unmatched[0] = this.unmatched(i, seen, stamp);
+      }
     }
     const agreed = Math.min(result.unmatched[0], result.unmatched[1]) === 0 || cosine >= UNMATCHED_NAMES_COSINE;
     result.accepted = evidence && agreed;
@@ -564,7 +624,9 @@ function candidatePairs(p: Prepared): { a: Int32Array; b: Int32Array; count: num
     }
   }
   const met = new Uint8Array(n);
-  const touched = new Int32Array(BLOCK_KEYS * NEIGHBORHOOD);
+  // One spare slot: every neighbour is written to `touched`, and the count moves past it only the
+  // first time it is met (without a branch: whether an item was met already is unpredictable).
+  const touched = new Int32Array(BLOCK_KEYS * NEIGHBORHOOD + 1);
   let a = new Int32Array(1024);
   let b = new Int32Array(1024);
   let count = 0;
@@ -576,8 +638,10 @@ function candidatePairs(p: Prepared): { a: Int32Array; b: Int32Array; count: num
       const end = Math.min(listStart[t + 1]!, position[i * BLOCK_KEYS + k]! + 1 + NEIGHBORHOOD);
       for (let y = position[i * BLOCK_KEYS + k]! + 1; y < end; y++) {
         const j = postings[y]!;
-        if (met[j] === 0) touched[touchedCount++] = j;
-        met[j]!++;
+        const m = met[j]!;
+        touched[touchedCount] = j;
+        touchedCount += (m - 1) >>> 31;
+        met[j] = m + 1;
       }
     }
     for (let x = 0; x < touchedCount; x++) {
