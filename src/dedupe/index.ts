@@ -392,7 +392,6 @@ class PairScorer {
     // Headline names: runs of terms, each ended by -1 (every run term is one of the item's terms).
     let r = 0;
     let max = 0;
-    this.manyRuns = r > MAX_RUN_BITS;
     for (let x = runStart[item]!; x < runStart[item + 1]!; x++) {
       const t = runs[x]!;
       if (t < 0) {
