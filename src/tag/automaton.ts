@@ -24,6 +24,16 @@ export class TokenAutomaton {
   private built = false;
   /** The root's transitions by symbol (0: none), dense: most words that are symbols are looked up here. */
   private root = new Int32Array(0);
+  /**
+   * The other nodes' transitions, flat: node n's are `edgeSymbol/edgeTarget[edgeStart[n] ..
+   * edgeStart[n + 1])`. Most nodes have one or two, so a short scan beats a Map lookup per word.
+   */
+  private edgeStart = new Int32Array(1);
+  private edgeSymbol = new Int32Array(0);
+  private edgeTarget = new Int32Array(0);
+  private fail = new Int32Array(1);
+  /** How many payloads end at each node (most nodes are inside a phrase: none). */
+  private outCount = new Int32Array(1);
 
   /** Adds a phrase given as tokens. Empty phrases are ignored. */
   add(tokens: readonly string[], payload: PhrasePayload): void {
@@ -72,6 +82,25 @@ export class TokenAutomaton {
     }
     this.root = new Int32Array(this.vocabulary.size);
     for (const [symbol, child] of this.nodes[0]!.next) this.root[symbol] = child;
+    const count = this.nodes.length;
+    this.edgeStart = new Int32Array(count + 1);
+    this.fail = new Int32Array(count);
+    this.outCount = Int32Array.from(this.nodes, (node) => node.out.length);
+    let edges = 0;
+    for (let n = 0; n < count; n++) edges += n === 0 ? 0 : this.nodes[n]!.next.size;
+    this.edgeSymbol = new Int32Array(edges);
+    this.edgeTarget = new Int32Array(edges);
+    let e = 0;
+    for (let n = 0; n < count; n++) {
+      this.edgeStart[n] = e;
+      this.fail[n] = this.nodes[n]!.fail;
+      if (n === 0) continue;
+      for (const [symbol, child] of this.nodes[n]!.next) {
+        this.edgeSymbol[e] = symbol;
+        this.edgeTarget[e++] = child;
+      }
+    }
+    this.edgeStart[count] = e;
     this.built = true;
     return this;
   }
@@ -92,8 +121,7 @@ export class TokenAutomaton {
     symbolOf: Int32Array,
     onMatch: (payload: PhrasePayload) => void,
   ): void {
-    const nodes = this.nodes;
-    const root = this.root;
+    const { nodes, root, edgeStart, edgeSymbol, edgeTarget, fail, outCount } = this;
     const known = symbolOf.length;
     let state = 0;
     for (let k = start; k < end; k++) {
@@ -103,9 +131,20 @@ export class TokenAutomaton {
         state = 0;
         continue;
       }
-      while (state !== 0 && !nodes[state]!.next.has(symbol)) state = nodes[state]!.fail;
-      state = state === 0 ? root[symbol]! : nodes[state]!.next.get(symbol)!;
-      if (state === 0) continue;
+      // Follow failure links until a node has a transition on the symbol (the root always has, to 0 at worst).
+      let next = 0;
+      while (state !== 0) {
+        const last = edgeStart[state + 1]!;
+        let e = edgeStart[state]!;
+        while (e < last && edgeSymbol[e] !== symbol) e++;
+        if (e < last) {
+          next = edgeTarget[e]!;
+          break;
+        }
+        state = fail[state]!;
+      }
+      state = state === 0 ? root[symbol]! : next;
+      if (outCount[state] === 0) continue;
       const out = nodes[state]!.out;
       for (let i = 0; i < out.length; i++) onMatch(out[i]!);
     }
