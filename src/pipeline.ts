@@ -92,7 +92,19 @@ export function buildStories(input: BuildInput): BuildResult {
   const phraseList: number[] = [];
   const phraseStart = new Int32Array(items.length + 1);
   let scanned: ScannedItem | undefined;
+  // What curation reads of every item, kept flat so its pass over the stories touches no item.
+  const dated = new Uint8Array(items.length);
+  const sourceNumber = new Int32Array(items.length);
+  const sourceIds: string[] = [];
+  const sourceNumbers = new Map<string, number>();
   items.forEach((item, i) => {
+    dated[i] = item.published ? 1 : 0;
+    let number = sourceNumbers.get(item.sourceId);
+    if (number === undefined) {
+      sourceNumbers.set(item.sourceId, (number = sourceIds.length));
+      sourceIds.push(item.sourceId);
+    }
+    sourceNumber[i] = number;
     scanned = scanItem(scanner, item, scanned);
     const from = (tagStart[i] = tagList.length);
     phraseStart[i] = phraseList.length;
@@ -104,7 +116,8 @@ export function buildStories(input: BuildInput): BuildResult {
       if (target < taxonomySize) tagList[kept++] = target;
       else phraseList.push(target);
     }
-    tagList.length = kept;
+    // (Setting an array's length is slow even when nothing is cut.)
+    if (kept !== tagList.length) tagList.length = kept;
     words.add(scanner, scanned, item);
   });
   tagStart[items.length] = tagList.length;
@@ -156,19 +169,20 @@ export function buildStories(input: BuildInput): BuildResult {
     const byOrder = memberOrder(members.map((i) => items[i]!), (k) => timeOf(members[k]!)).map((k) => members[k]!);
     let earliest = Number.POSITIVE_INFINITY;
     let latest = Number.NEGATIVE_INFINITY;
-    const union: string[] = [];
+    // A Set, not `includes`: the keys of one site share long prefixes, so comparing them is slow.
+    const union = new Set<string>();
     for (const i of members) {
       const t = times[i]!;
       if (t < earliest) earliest = t;
       if (t > latest) latest = t;
-      for (const key of keys[i]!) if (!union.includes(key)) union.push(key);
+      for (const key of keys[i]!) union.add(key);
     }
     return {
       members,
       ordered: byOrder.map((i) => items[i]!),
       listed: listedMembers(byOrder, (i) => mintKeys[i]!),
       clusterKeys: {
-        keys: sortSmall(union, byCodeUnits),
+        keys: sortSmall([...union], byCodeUnits),
         mintKey: mintKey(members.map((i) => ({ item: items[i]!, time: timeOf(i), key: mintKeys[i]! }))),
         earliestDate: Number.isFinite(earliest) ? earliest : null,
       },
@@ -199,6 +213,8 @@ export function buildStories(input: BuildInput): BuildResult {
   // Stories first seen in this build share one date: parse each distinct date once.
   let lastPublished = '';
   let lastPublishedMs = Number.NaN;
+  /** Per source number, the last entry (position + 1) that counted it among its outlets. */
+  const outletSeen = new Int32Array(sourceIds.length);
   const entries: CurationEntry[] = order.map((index, position) => {
     const { listed } = drafts[index]!;
     const { id, published } = assignments[position]!;
@@ -209,19 +225,22 @@ export function buildStories(input: BuildInput): BuildResult {
     const publishedMs = lastPublishedMs;
     // The newest original's own date, not after now (an original's `published`, as `storyTime` reads it).
     let newest = Number.NEGATIVE_INFINITY;
-    const outlets: string[] = [];
+    let outlets = 0;
     for (const i of listed) {
-      const item = items[i]!;
-      const t = item.published ? times[i]! : Number.NaN;
+      const t = dated[i] ? times[i]! : Number.NaN;
       if (t > newest && t <= nowMs) newest = t;
-      if (!outlets.includes(item.sourceId)) outlets.push(item.sourceId);
+      const source = sourceNumber[i]!;
+      if (outletSeen[source] !== position + 1) {
+        outletSeen[source] = position + 1;
+        outlets++;
+      }
     }
     return {
       id,
       published: publishedMs,
       time: Number.isFinite(newest) ? newest : publishedMs,
-      source: items[listed[0]!]!.sourceId,
-      outlets: outlets.length,
+      source: sourceIds[sourceNumber[listed[0]!]!]!,
+      outlets,
     };
   });
   // Tags and phrases are read only for the entries curation asks about (and the stories built).
