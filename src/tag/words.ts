@@ -48,10 +48,11 @@ const PRIME_B = 0x0100019d;
  */
 export class Vocabulary {
   private readonly words: string[] = [];
-  private laneA = new Int32Array(1024);
-  private laneB = new Int32Array(1024);
-  private lengths = new Int32Array(1024);
-  private slots = new Int32Array(2048).fill(-1);
+  /**
+   * Open addressing, one entry of four numbers per slot: lane A, lane B, length and id (-1: empty),
+   * so a probe reads one cache line and no second array by id.
+   */
+  private table = new Int32Array(2048 * 4).fill(-1);
   private mask = 2047;
 
   get size(): number {
@@ -96,47 +97,45 @@ export class Vocabulary {
   }
 
   private lookup(a: number, b: number, length: number): number {
-    for (let slot = a & this.mask; ; slot = (slot + 1) & this.mask) {
-      const id = this.slots[slot]!;
+    const table = this.table;
+    const mask = this.mask;
+    for (let slot = a & mask; ; slot = (slot + 1) & mask) {
+      const at = slot << 2;
+      const id = table[at + 3]!;
       if (id < 0) return -1;
-      if (this.laneA[id] === a && this.laneB[id] === b && this.lengths[id] === length) return id;
+      if (table[at] === a && table[at + 1] === b && table[at + 2] === length) return id;
     }
   }
 
   private add(a: number, b: number, word: string): number {
     const id = this.words.length;
     this.words.push(word);
-    if (id === this.laneA.length) {
-      this.laneA = grow(this.laneA);
-      this.laneB = grow(this.laneB);
-      this.lengths = grow(this.lengths);
-    }
-    this.laneA[id] = a;
-    this.laneB[id] = b;
-    this.lengths[id] = word.length;
     if (this.words.length * 2 > this.mask) this.rehash();
-    else this.place(id);
+    this.place(this.table, this.mask, a, b, word.length, id);
     return id;
   }
 
-  private place(id: number): void {
-    let slot = this.laneA[id]! & this.mask;
-    while (this.slots[slot]! >= 0) slot = (slot + 1) & this.mask;
-    this.slots[slot] = id;
+  private place(table: Int32Array, mask: number, a: number, b: number, length: number, id: number): void {
+    let slot = a & mask;
+    while (table[(slot << 2) + 3]! >= 0) slot = (slot + 1) & mask;
+    const at = slot << 2;
+    table[at] = a;
+    table[at + 1] = b;
+    table[at + 2] = length;
+    table[at + 3] = id;
   }
 
   private rehash(): void {
+    const old = this.table;
     const capacity = (this.mask + 1) * 2;
-    this.mask = capacity - 1;
-    this.slots = new Int32Array(capacity).fill(-1);
-    for (let id = 0; id < this.words.length; id++) this.place(id);
+    const table = new Int32Array(capacity * 4).fill(-1);
+    const mask = capacity - 1;
+    for (let at = 0; at < old.length; at += 4) {
+      if (old[at + 3]! >= 0) this.place(table, mask, old[at]!, old[at + 1]!, old[at + 2]!, old[at + 3]!);
+    }
+    this.table = table;
+    this.mask = mask;
   }
-}
-
-function grow(array: Int32Array): Int32Array<ArrayBuffer> {
-  const grown = new Int32Array(array.length * 2);
-  grown.set(array);
-  return grown;
 }
 
 /** One hash lane of a word given as a string (the scanner computes both lanes as it reads). */
