@@ -222,6 +222,49 @@ for (let c = 0; c < 128; c++) {
   ASCII_CLASS[c] = classify(ch);
 }
 
+// What a character outside ASCII does between words, for the plain run (`punctuationOf`).
+/** It separates words with punctuation (the next word is not joined to the previous one). */
+const PUNCT_GAP = 1;
+/** It ends a sentence. */
+const PUNCT_STOP = 2;
+/** It is an apostrophe (’ ‘ ʼ...): after a word it may join the next letters to it (don’t, Cruise’s). */
+const PUNCT_APOSTROPHE = 4;
+/** Not yet worked out. */
+const PUNCT_UNKNOWN = -2;
+
+/** Per BMP code point: -1 when it folds to anything but spaces and punctuation, else its PUNCT_ bits. */
+const punctuation = new Int8Array(0x10000).fill(PUNCT_UNKNOWN);
+
+/**
+ * What a non-ASCII code unit does when it folds to spaces and punctuation only (curly quotes, dashes,
+ * ellipses, no-break spaces): the general path's effect on the words around it, as bits; -1 for
+ * letters, marks, controls and surrogates, which the general path reads.
+ */
+function punctuationOf(code: number): number {
+  let bits = punctuation[code]!;
+  if (bits !== PUNCT_UNKNOWN) return bits;
+  bits = -1;
+  if (code < 0xd800 || code > 0xdfff) {
+    const { classes } = foldOf(code);
+    if (classes.length === 1 && classes[0] === APOSTROPHE) bits = PUNCT_GAP | PUNCT_APOSTROPHE;
+    else if (classes.length > 0 && classes.every((cls) => cls === SPACE || cls === SEPARATOR || cls === STOP)) {
+      bits = (classes.some((cls) => cls !== SPACE) ? PUNCT_GAP : 0) | (classes.includes(STOP) ? PUNCT_STOP : 0);
+    }
+  }
+  punctuation[code] = bits;
+  return bits;
+}
+
+/**
+ * An ASCII character that ends a word and starts nothing the general path must see: a space or
+ * punctuation, but not an apostrophe, `<` or `&` (a tag or reference may go on with the word).
+ */
+function endsWordPlainly(code: number): boolean {
+  if (code >= 128 || code === 0x27 || code === 0x3c || code === 0x26) return false;
+  const cls = ASCII_CLASS[code]!;
+  return cls === SPACE || cls === SEPARATOR || cls === STOP;
+}
+
 /** What may stand between `&` and `;` in a character reference. */
 const REFERENCE_NAME = /^(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31})$/;
 
@@ -355,7 +398,15 @@ export class WordScanner {
     // Each character is read once: `c` is s[i], carried over from the loop that ended a word.
     let c = i < end ? s.charCodeAt(i) : 0;
     while (i < end) {
-      if (c >= 128) break;
+      if (c >= 128) {
+        // Curly quotes, dashes and the like between words; anything else goes to the general path.
+        const bits = punctuationOf(c);
+        if (bits < 0) break;
+        if (bits & PUNCT_GAP) gap = true;
+        if (bits & PUNCT_STOP) sentenceStart = true;
+        if (++i < end) c = s.charCodeAt(i);
+        continue;
+      }
       const cls = ASCII_CLASS[c]!;
       if (cls !== WORD_CHAR) {
         if (cls !== SPACE && cls !== NOTHING) {
@@ -383,7 +434,30 @@ export class WordScanner {
         b = Math.imul(b ^ folded, PRIME_B);
         j++;
       }
-      if (next >= 128 || next === 0x27 || ASCII_CLASS[next] === NOTHING || (html && (next === 0x3c || next === 0x26))) break;
+      // Where reading goes on after the word, and what the characters it steps over do.
+      let resume = j;
+      let after = next;
+      let bits = 0;
+      if (next >= 128 || next === 0x27) {
+        bits = next === 0x27 ? PUNCT_GAP | PUNCT_APOSTROPHE : punctuationOf(next);
+        if (bits < 0) break;
+        if (bits & PUNCT_APOSTROPHE) {
+          // An apostrophe joins the word only when a letter or digit follows: before a space or
+          // punctuation it is punctuation (fans’ …), and a possessive ’s is dropped (Cruise’s is
+          // cruise). Anything else (don’t, d’Arc, qu’il, A’s) is the general path's.
+          after = j + 1 < end ? s.charCodeAt(j + 1) : -1;
+          if (after >= 0 && !endsWordPlainly(after)) {
+            const possessive = (after | 0x20) === 0x73 && j - i >= 2 && !(j - i === 2 && (c | 0x20) === 0x71 && (s.charCodeAt(i + 1) | 0x20) === 0x75);
+            if (!possessive) break;
+            after = j + 2 < end ? s.charCodeAt(j + 2) : -1;
+            if (after >= 0 && !endsWordPlainly(after)) break;
+            // The possessive ends the word as a letter would: no punctuation after it.
+            bits = 0;
+            resume = j + 2;
+          } else resume = j + 1;
+        } else resume = j + 1;
+        if (resume < end) after = s.charCodeAt(resume);
+      } else if (ASCII_CLASS[next] === NOTHING || (html && (next === 0x3c || next === 0x26))) break;
       if (length === ids.length) {
         this.length = length;
         this.grow();
@@ -392,10 +466,10 @@ export class WordScanner {
       }
       ids[length] = vocabulary.internAscii(a, b, s, i, j);
       flags[length++] = (sentenceStart ? OPENS : c >= 0x41 && c <= 0x5a ? NAME : 0) | (gap ? 0 : JOINED);
-      sentenceStart = false;
-      gap = false;
-      i = j;
-      c = next;
+      sentenceStart = (bits & PUNCT_STOP) !== 0;
+      gap = (bits & PUNCT_GAP) !== 0;
+      i = resume;
+      c = after;
     }
     this.sentenceStart = sentenceStart;
     this.gap = gap;

@@ -27,6 +27,12 @@ const MAY_CHANGE_UNDER_NFC = /[^\u0000-\u02FF\u2010-\u2027\u2030-\u205E\u20A0-\u
  */
 const MAY_CHANGE = /[^\u0020-\u007E\u00A0-\u02FF\u2010-\u2027\u2030-\u205E\u20A0-\u20C0\u2100-\u2125\u2127-\u2129\u212C-\u214F\u2190-\u22FF\u2500-\u27FF]/;
 
+/**
+ * Anything `cleanText` may change except whitespace to collapse: text without any of these needs
+ * only its whitespace runs collapsed and its ends trimmed (one scan to find that out, not two).
+ */
+const MAY_CHANGE_BEYOND_WHITESPACE = /[^\t\n\r\u0020-\u007E\u00A0-\u02FF\u2010-\u2027\u2030-\u205E\u20A0-\u20C0\u2100-\u2125\u2127-\u2129\u212C-\u214F\u2190-\u22FF\u2500-\u27FF]/;
+
 /** Characters `cleanText` removes (controls other than tab, newline and carriage return; byte-order marks). */
 const REMOVED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFEFF\uFFFE\uFFFF]/;
 /** A run of HTML whitespace that is not a lone space: collapsed to one space. */
@@ -63,6 +69,7 @@ export function cleanText(s: string): string {
   // Most titles are already clean: native scans find that out faster than a loop over characters
   // (which pays for every way the engine may store a string: slices, concatenations).
   if (!isTrimmable(s.charCodeAt(0)) && !isTrimmable(s.charCodeAt(n - 1)) && !MAY_CHANGE.test(s) && s.indexOf('  ') < 0) return s;
+  if (!MAY_CHANGE_BEYOND_WHITESPACE.test(s)) return s.replace(WHITESPACE_RUN, ' ').trim();
   if (!REMOVED.test(s)) {
     // Only whitespace to collapse (text taken from HTML: a space at each block, newlines): the
     // engine's own search and replace, not a loop over characters.
