@@ -292,17 +292,19 @@ function sameNameIgnoringCase(s: string, start: number, end: number, name: strin
   return true;
 }
 
+/** A tag's attributes: anything but `>` and quotes, and quoted values whole (matched from `lastIndex`). */
+const ATTRIBUTES = /(?:[^>"']+|"[^"]*"|'[^']*')*/y;
+
 /** The index of the `>` that closes a tag whose attributes start at `k`, stepping over quoted values (or `end`). */
 function skipAttributes(s: string, k: number, end: number): number {
-  let quote = 0;
-  for (; k < end; k++) {
-    const c = s.charCodeAt(k);
-    if (quote) {
-      if (c === quote) quote = 0;
-    } else if (c === 0x22 || c === 0x27) quote = c;
-    else if (c === 0x3e) return k;
-  }
-  return end;
+  if (k >= end) return end;
+  if (s.charCodeAt(k) === 0x3e) return k;
+  // The engine's matcher, not a loop over characters: an image's attributes run to hundreds.
+  ATTRIBUTES.lastIndex = k;
+  ATTRIBUTES.test(s);
+  const stop = ATTRIBUTES.lastIndex;
+  // Stopped at a quote that never closes, past the end of what is read, or at the end: no `>`.
+  return stop < end && s.charCodeAt(stop) === 0x3e ? stop : end;
 }
 
 /**
