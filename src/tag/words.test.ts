@@ -303,6 +303,21 @@ describe('WordScanner flags', () => {
     ]);
   });
 
+  it('keeps JOINED after a possessive, and breaks it after an apostrophe that closes a quote or after an ellipsis', () => {
+    // A possessive ends the word as a letter would: the next word still belongs with it.
+    expect(flagged('Paramount confirmed Tom Cruise’s Norway stunt')).toEqual([
+      'paramount:OPENS', 'confirmed:JOINED', 'tom:NAME|JOINED', 'cruise:NAME|JOINED', 'norway:NAME|JOINED', 'stunt:JOINED',
+    ]);
+    expect(flagged("Paramount confirmed Tom Cruise's Norway stunt")).toEqual(flagged('Paramount confirmed Tom Cruise’s Norway stunt'));
+    // A closing apostrophe is punctuation: "Nickel Boys" and "Colson Whitehead" are two names.
+    expect(flagged('Critics praised ‘Nickel Boys’ Colson Whitehead adaptation')).toEqual([
+      'critics:OPENS', 'praised:JOINED', 'nickel:NAME', 'boys:NAME|JOINED', 'colson:NAME', 'whitehead:NAME|JOINED', 'adaptation:JOINED',
+    ]);
+    expect(flagged('The fans’ Cruise tribute… Paramount replied')).toEqual([
+      'the:OPENS', 'fans:JOINED', 'cruise:NAME', 'tribute:JOINED', 'paramount:OPENS', 'replied:JOINED',
+    ]);
+  });
+
   it('keeps NAME and JOINED across accents, non-breaking spaces and inline markup', () => {
     expect(flagged('Then Léa\u00a0Seydoux joined')).toEqual(['then:OPENS', 'lea:NAME|JOINED', 'seydoux:NAME|JOINED', 'joined:JOINED']);
     const scanner = new WordScanner(new Vocabulary());
