@@ -108,29 +108,47 @@ export function cleanText(s: string): string {
   return MAY_CHANGE_UNDER_NFC.test(out) ? out.normalize('NFC') : out;
 }
 
+/** What a tag does to text, by lower-cased name: a block separates words, a dropped element hides its content. */
+const BLOCK = 1;
+const DROP = 2;
+const TEXT_TAG_BITS = new Map<string, number>();
+for (const name of BLOCK_ELEMENTS) TEXT_TAG_BITS.set(name, BLOCK);
+// Dropping wins over separating, as the checks ran in that order.
+for (const name of DROP_WITH_CONTENT) TEXT_TAG_BITS.set(name, DROP);
+
 class TextSink implements TokenSink {
   readonly parts: string[] = [];
   readonly attributes = false;
   /** Depth inside script/style/applet; may go negative on stray end tags, as in feedparser. */
   private dropDepth = 0;
+  /**
+   * A block element came since the last text: the next text is set apart by one space. Only
+   * between texts, and only one: `cleanText` trims the ends and collapses runs of spaces anyway,
+   * and text without them is often already clean, which it finds out in one scan.
+   */
+  private pendingSpace = false;
 
   text(raw: string): void {
     if (this.dropDepth > 0) return;
+    if (this.pendingSpace) {
+      if (this.parts.length > 0) this.parts.push(' ');
+      this.pendingSpace = false;
+    }
     this.parts.push(raw.indexOf('&') < 0 ? raw : decodeHTML(raw));
   }
 
   start(name: string, _attrs: (string | null)[], selfClosing: boolean): void {
-    const lower = name.toLowerCase();
-    if (DROP_WITH_CONTENT.has(lower)) {
+    const bits = TEXT_TAG_BITS.get(name.toLowerCase()) ?? 0;
+    if (bits & DROP) {
       if (!selfClosing) this.dropDepth++;
     }
-    else if (this.dropDepth <= 0 && BLOCK_ELEMENTS.has(lower)) this.parts.push(' ');
+    else if (this.dropDepth <= 0 && bits & BLOCK) this.pendingSpace = true;
   }
 
   end(name: string): void {
-    const lower = name.toLowerCase();
-    if (DROP_WITH_CONTENT.has(lower)) this.dropDepth--;
-    else if (this.dropDepth <= 0 && BLOCK_ELEMENTS.has(lower)) this.parts.push(' ');
+    const bits = TEXT_TAG_BITS.get(name.toLowerCase()) ?? 0;
+    if (bits & DROP) this.dropDepth--;
+    else if (this.dropDepth <= 0 && bits & BLOCK) this.pendingSpace = true;
   }
 }
 
