@@ -358,6 +358,8 @@ class PairScorer {
    */
   private readonly denseWeight: Float64Array;
   private readonly denseBits: Int32Array;
+  /** The anchor's terms' IDF by term id, 0 for terms it does not have. */
+  private readonly denseIdf: Float64Array;
   private readonly mark: Int32Array;
   private readonly seen: Int32Array;
   /** Highest IDF of each of the anchor's headline names (`runCount` of them). */
@@ -370,22 +372,25 @@ class PairScorer {
   constructor(private readonly p: Prepared) {
     this.denseWeight = new Float64Array(p.termCount);
     this.denseBits = new Int32Array(p.termCount);
+    this.denseIdf = new Float64Array(p.termCount);
     this.mark = new Int32Array(p.termCount).fill(-1);
     this.seen = new Int32Array(p.termCount).fill(-1);
   }
   private load(item: number): void {
     if (this.anchor === item) return;
     const { start, term, weight, flag, runStart, runs, idf } = this.p;
-    const { denseWeight, denseBits, mark } = this;
+    const { denseWeight, denseBits, denseIdf, mark } = this;
     if (this.anchor >= 0) {
       for (let x = start[this.anchor]!; x < start[this.anchor + 1]!; x++) {
         denseWeight[term[x]!] = 0;
         denseBits[term[x]!] = 0;
+        denseIdf[term[x]!] = 0;
       }
     }
     for (let x = start[item]!; x < start[item + 1]!; x++) {
       const t = term[x]!;
       denseWeight[t] = weight[x]!;
+      denseIdf[t] = idf[t]!;
       denseBits[t] = SHARED | (flag[x]! & FLAG_NAME ? NAMED : 0);
       mark[t] = item;
     }
@@ -456,22 +461,22 @@ class PairScorer {
     if (Math.abs(p.times[i]! - p.times[j]!) > WINDOW_DAYS * DAY_MS) return false;
     // Look up the terms of `i` (loaded once for all its candidates, which come together); walk j's.
     this.load(i);
-    const { denseWeight, denseBits, mark } = this;
-    const { start, term, weight, flag, idf } = p;
+    const { denseWeight, denseBits, denseIdf, mark } = this;
+    const { start, term, weight, flag } = p;
     let cosine = 0;
     let nameEvidence = 0;
     let eventEvidence = 0;
     let mentioned = 0;
-    for (let x = start[j]!; x < start[j + 1]!; x++) {
+    const last = start[j + 1]!;
+    for (let x = start[j]!; x < last; x++) {
       const t = term[x]!;
       const bits = denseBits[t]!;
-      // shared: 1 when i has the term; named: 1 when it is a name in either item (and shared).
-      const shared = bits & SHARED;
-      const named = ((flag[x]! & FLAG_NAME) & shared) | ((bits >> 1) & 1);
-      const d = idf[t]!;
+      // d: the term's IDF when i has it, else 0; named: 1 when it is a name in either item.
+      const d = denseIdf[t]!;
+      const named = (flag[x]! & FLAG_NAME) | ((bits >> 1) & 1);
       cosine += weight[x]! * denseWeight[t]!;
       nameEvidence += d * named;
-      eventEvidence += d * (shared - named);
+      eventEvidence += d - d * named;
       mentioned |= bits;
     }
     result.cosine = cosine;
