@@ -20,6 +20,8 @@ function isCanonicalHttpUrl(s: string): boolean {
 /** Resolves `href` against `base`; returns null for unsafe or empty links. */
 export function resolveUrl(href: string | null | undefined, base: string | null): string | null {
   if (href == null) return null;
+  // Most links are already canonical absolute http(s) URLs, which every step below returns as they are.
+  if (href.length <= MAX_URL_CHARS && isCanonicalHttpUrl(href)) return href;
   // Strip control characters and surrounding whitespace; inner spaces are percent-encoded by URL.
   const cleaned = href.replace(/[\u0000-\u001f\u007f]/g, '').trim();
   if (!cleaned || cleaned.length > MAX_URL_CHARS) return null;

@@ -15,13 +15,24 @@ function isTidyUrl(value: string): boolean {
   );
 }
 
+/** Whether `value` starts with `http:` or `https:`, in any case. */
+function isHttpScheme(value: string): boolean {
+  if ((value.charCodeAt(0) | 0x20) !== 0x68 || (value.charCodeAt(1) | 0x20) !== 0x74) return false;
+  if ((value.charCodeAt(2) | 0x20) !== 0x74 || (value.charCodeAt(3) | 0x20) !== 0x70) return false;
+  const next = value.charCodeAt(4);
+  return next === 0x3a || ((next | 0x20) === 0x73 && value.charCodeAt(5) === 0x3a);
+}
+
 /**
  * A URL attribute value made safe: '' when its scheme is not an allowed one (javascript:,
  * vbscript:, data:...), otherwise the value, resolved against `base` when it is relative and a
  * base is known. Never throws.
  */
 export function safeUrl(value: string, base: string | null, resolve = true): string {
-  const url = isTidyUrl(value) ? value : value.replace(IGNORED_IN_URL, '').replace(EDGE_JUNK, '');
+  const tidy = isTidyUrl(value);
+  // An absolute http(s) URL (most of them) is allowed as it is: no regular expression needed.
+  if (tidy && isHttpScheme(value)) return value;
+  const url = tidy ? value : value.replace(IGNORED_IN_URL, '').replace(EDGE_JUNK, '');
   const scheme = SCHEME.exec(url);
   if (scheme) {
     return SAFE_URL_SCHEMES.has(scheme[1]!.toLowerCase()) ? url : '';
