@@ -90,7 +90,8 @@ function sanitize(html: string | null, base: string | null): string | null {
 export function parsePerson(value: string | null, email: string | null = null, url: string | null = null): Author | null {
   let name = value ? cleanField(value, MAX_NAME_CHARS) : null;
   let mail = email ? cleanText(email) : null;
-  if (name && !mail) {
+  // Every address form below holds an '@': a plain name (most bylines) skips them.
+  if (name && !mail && name.indexOf('@') >= 0) {
     const m =
       /^([^\s@()<>]+@[^\s@()<>]+)\s*\((.*)\)$/.exec(name) ?? /^()(.*?)\s*<([^<>\s]+@[^<>\s]+)>$/.exec(name) ?? /^()(.*?)\s*\(([^()\s]+@[^()\s]+)\)$/.exec(name);
     if (m) {
