@@ -37,6 +37,33 @@ function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+/**
+ * Tag and attribute names met before, by a hash of their characters: the same few dozen names
+ * (p, a, img, href, src...) come back in every item, and handing the sinks one string per name,
+ * whose hash the engine keeps, makes their lookups cheap and saves a string per tag.
+ */
+const names = new Map<number, string>();
+const MAX_NAMES = 1024;
+const FNV_SEED = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** `src.slice(start, end)`, as the string seen before when there is one. */
+function nameAt(src: string, start: number, end: number, hash: number): string {
+  const known = names.get(hash);
+  if (known !== undefined && known.length === end - start) {
+    let k = 0;
+    while (k < known.length && known.charCodeAt(k) === src.charCodeAt(start + k)) k++;
+    if (k === known.length) return known;
+  }
+  const name = src.slice(start, end);
+  if (known === undefined && end - start <= 32) {
+    if (names.size >= MAX_NAMES) names.clear();
+    // A copy of its own (a slice of 13 characters or more would keep the whole document alive).
+    names.set(hash, (' ' + name).slice(1));
+  }
+  return name;
+}
+
 /** End of a comment starting at `lt`, or -1 to drop the rest of the input. */
 function commentEnd(src: string, lt: number): number {
   let pos = lt + 4;
@@ -63,12 +90,14 @@ function commentEnd(src: string, lt: number): number {
 function startTag(src: string, lt: number, sink: TokenSink): number {
   const n = src.length;
   let j = lt + 1;
+  let hash = FNV_SEED;
   while (j < n) {
     const c = src.charCodeAt(j);
     if (isSpace(c) || c === GT || c === SLASH) break;
+    hash = Math.imul(hash ^ c, FNV_PRIME);
     j++;
   }
-  const name = src.slice(lt + 1, j);
+  const name = nameAt(src, lt + 1, j, hash);
   // Most tags (<p>, <em>, </li>) have no attributes: share one empty list rather than allocate.
   let attrs: (string | null)[] = NO_ATTRIBUTES;
   const keep = sink.attributes !== false;
@@ -90,13 +119,15 @@ function startTag(src: string, lt: number, sink: TokenSink): number {
     }
     selfClosing = false;
     const nameStart = j;
+    let attrHash = Math.imul(FNV_SEED ^ c, FNV_PRIME);
     j++; // the first character may be '=' (HTML's tokenizer treats it as part of the name)
     while (j < n) {
       c = src.charCodeAt(j);
       if (isSpace(c) || c === GT || c === SLASH || c === EQUALS) break;
+      attrHash = Math.imul(attrHash ^ c, FNV_PRIME);
       j++;
     }
-    const attrName = keep ? src.slice(nameStart, j) : '';
+    const attrName = keep ? nameAt(src, nameStart, j, attrHash) : '';
     let k = j;
     while (k < n && isSpace(src.charCodeAt(k))) k++;
     if (keep && attrs === NO_ATTRIBUTES) attrs = [];
@@ -160,9 +191,11 @@ export function tokenize(src: string, sink: TokenSink): void {
       i = next;
     } else if (c === SLASH && isAsciiLetter(src.charCodeAt(lt + 2))) {
       let j = lt + 2;
+      let hash = FNV_SEED;
       while (j < n) {
         const d = src.charCodeAt(j);
         if (isSpace(d) || d === GT || d === SLASH) break;
+        hash = Math.imul(hash ^ d, FNV_PRIME);
         j++;
       }
       const gt = src.indexOf('>', j);
@@ -170,7 +203,7 @@ export function tokenize(src: string, sink: TokenSink): void {
         sink.text(src.slice(lt));
         return;
       }
-      sink.end(src.slice(lt + 2, j));
+      sink.end(nameAt(src, lt + 2, j, hash));
       i = gt + 1;
     } else if (c === BANG) {
       if (src.startsWith('<!--', lt)) {
