@@ -210,8 +210,11 @@ function foldOf(codePoint: number): Fold {
   return fold;
 }
 
-/** ASCII letters and digits by code unit, letters lower-cased; 0 for anything else. */
-const ASCII_FOLD = new Uint8Array(128);
+/**
+ * ASCII letters and digits by code unit, letters lower-cased; 0 for anything else (indexed by any
+ * UTF-16 code unit, so the word loop needs no range check).
+ */
+const ASCII_FOLD = new Uint8Array(0x10000);
 for (let c = 48; c <= 57; c++) ASCII_FOLD[c] = c;
 for (let c = 97; c <= 122; c++) ASCII_FOLD[c] = ASCII_FOLD[c - 32] = c;
 
@@ -427,7 +430,7 @@ export class WordScanner {
       let next = 0x20;
       while (j < end) {
         const d = s.charCodeAt(j);
-        const folded = d < 128 ? ASCII_FOLD[d]! : 0;
+        const folded = ASCII_FOLD[d]!;
         if (folded === 0) {
           next = d;
           break;
