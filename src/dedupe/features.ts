@@ -193,6 +193,8 @@ export class Terms {
   private byWord = new Int32Array(0);
   private readonly termId = new Map<string, number>();
   readonly texts: string[] = [];
+  /** 1 for a term that is a figure, by term id (read for every headline term: no string loads). */
+  private figures = new Uint8Array(256);
 
   constructor(private readonly vocabulary: Vocabulary) {}
 
@@ -229,8 +231,7 @@ export class Terms {
 
   /** True for a term that is a figure (starts with a digit). */
   isFigure(term: number): boolean {
-    const first = this.texts[term]!.charCodeAt(0);
-    return first >= 48 && first <= 57;
+    return this.figures[term] === 1;
   }
 
   private resolve(token: string): number {
@@ -244,6 +245,13 @@ export class Terms {
       id = this.texts.length;
       this.termId.set(stemmed, id);
       this.texts.push(stemmed);
+      if (id === this.figures.length) {
+        const grown = new Uint8Array(id * 2);
+        grown.set(this.figures);
+        this.figures = grown;
+      }
+      const first = stemmed.charCodeAt(0);
+      this.figures[id] = first >= 48 && first <= 57 ? 1 : 0;
     }
     return id;
   }
