@@ -628,6 +628,9 @@ function candidatePairs(p: Prepared): { a: Int32Array; b: Int32Array; count: num
     }
   }
   const met = new Uint8Array(n);
+  /** Per item, how many meetings make a candidate pair with it: MIN_SHARED_KEYS, or all its keys when it has fewer. */
+  const need = new Uint8Array(n);
+  for (let i = 0; i < n; i++) need[i] = Math.min(MIN_SHARED_KEYS, keyCount[i]!);
   // One spare slot: every neighbour is written to `touched`, and the count moves past it only the
   // first time it is met (without a branch: whether an item was met already is unpredictable).
   const touched = new Int32Array(BLOCK_KEYS * NEIGHBORHOOD + 1);
@@ -648,9 +651,10 @@ function candidatePairs(p: Prepared): { a: Int32Array; b: Int32Array; count: num
         met[j] = m + 1;
       }
     }
+    const neededByI = need[i]!;
     for (let x = 0; x < touchedCount; x++) {
       const j = touched[x]!;
-      const needed = Math.min(MIN_SHARED_KEYS, keyCount[i]!, keyCount[j]!);
+      const needed = need[j]! < neededByI ? need[j]! : neededByI;
       if (met[j]! >= needed) {
         if (count === a.length) {
           const a2 = new Int32Array(count * 2);
