@@ -68,6 +68,18 @@ export function sourcedItems(sources: BuildInput['sources']): SourcedItem[] {
   return out;
 }
 
+/**
+ * A sorted list without its repeated entries, in place. (Sorting the members' keys and dropping
+ * neighbours that repeat costs less than a Set per story: one site's keys share long prefixes, and
+ * the sort compares them anyway.)
+ */
+function withoutRepeats(sorted: string[]): string[] {
+  let kept = sorted.length > 0 ? 1 : 0;
+  for (let k = 1; k < sorted.length; k++) if (sorted[k] !== sorted[kept - 1]) sorted[kept++] = sorted[k]!;
+  if (kept < sorted.length) sorted.length = kept;
+  return sorted;
+}
+
 /** The key a new story's id is minted from: its earliest member's (undated last; then source and item id). */
 function mintKey(members: Array<Timed & { key: string }>): string {
   return sortSmall(members, earliestFirst)[0]!.key;
@@ -169,20 +181,19 @@ export function buildStories(input: BuildInput): BuildResult {
     const byOrder = memberOrder(members.map((i) => items[i]!), (k) => timeOf(members[k]!)).map((k) => members[k]!);
     let earliest = Number.POSITIVE_INFINITY;
     let latest = Number.NEGATIVE_INFINITY;
-    // A Set, not `includes`: the keys of one site share long prefixes, so comparing them is slow.
-    const union = new Set<string>();
+    const union: string[] = [];
     for (const i of members) {
       const t = times[i]!;
       if (t < earliest) earliest = t;
       if (t > latest) latest = t;
-      for (const key of keys[i]!) union.add(key);
+      for (const key of keys[i]!) union.push(key);
     }
     return {
       members,
       ordered: byOrder.map((i) => items[i]!),
       listed: listedMembers(byOrder, (i) => mintKeys[i]!),
       clusterKeys: {
-        keys: sortSmall([...union], byCodeUnits),
+        keys: withoutRepeats(sortSmall(union, byCodeUnits)),
         mintKey: mintKey(members.map((i) => ({ item: items[i]!, time: timeOf(i), key: mintKeys[i]! }))),
         earliestDate: Number.isFinite(earliest) ? earliest : null,
       },
