@@ -8,7 +8,7 @@
  *   ranking, caps).
  */
 import { curationPhraseTags, EXCLUDE_PHRASES, INCLUDE_PHRASES, NO_PHRASE_HITS, selectEntries, type CurationEntry, type PhraseHits } from './curate';
-import { BatchWords, dedupeItems, itemKeys, LEAD_WORDS, type DedupeStats } from './dedupe';
+import { BatchWords, dedupeItems, itemKeys, LEAD_WORDS, sourceNumbers, type DedupeStats } from './dedupe';
 import type { Item, MarqueeConfig, SourceConfig, SourcedItem, Story } from './model';
 import { byCodeUnits, sortSmall } from './small-sort';
 import { assignIds, LEDGER_RETENTION_DAYS, rememberedStories, storyOfKey, type Ledger } from './pipeline/ledger';
@@ -106,17 +106,9 @@ export function buildStories(input: BuildInput): BuildResult {
   let scanned: ScannedItem | undefined;
   // What curation reads of every item, kept flat so its pass over the stories touches no item.
   const dated = new Uint8Array(items.length);
-  const sourceNumber = new Int32Array(items.length);
-  const sourceIds: string[] = [];
-  const sourceNumbers = new Map<string, number>();
+  const { of: sourceNumber, ids: sourceIds } = sourceNumbers(items);
   items.forEach((item, i) => {
     dated[i] = item.published ? 1 : 0;
-    let number = sourceNumbers.get(item.sourceId);
-    if (number === undefined) {
-      sourceNumbers.set(item.sourceId, (number = sourceIds.length));
-      sourceIds.push(item.sourceId);
-    }
-    sourceNumber[i] = number;
     scanned = scanItem(scanner, item, scanned);
     const from = (tagStart[i] = tagList.length);
     phraseStart[i] = phraseList.length;

@@ -146,9 +146,8 @@ const FLAG_TITLE = 2;
 const FLAG_ENTITY = 4;
 
 /** PairScorer's per-term bits for its anchor item; its headline names from bit RUN_SHIFT, as many as MAX_RUN_BITS. */
-const SHARED = 1;
-const NAMED = 2;
-const RUN_SHIFT = 2;
+const NAMED = 1;
+const RUN_SHIFT = 1;
 const MAX_RUN_BITS = 29;
 
 
@@ -319,14 +318,25 @@ function prepare(words: BatchWords, terms: Terms): Prepared {
   return { n, start, term: term.subarray(0, total), weight: weight.subarray(0, total), flag: flag.subarray(0, total), runStart, runs, idf, df, times, termCount, terms, source: new Int32Array(0), sourceCount: 0 };
 }
 
-function numberSources(p: Prepared, items: readonly SourcedItem[]): void {
+/** Sources numbered in order of appearance: each item's source number, and the source ids by number. */
+export function sourceNumbers(items: readonly Pick<SourcedItem, 'sourceId'>[]): { of: Int32Array; ids: string[] } {
   const numbers = new Map<string, number>();
-  p.source = Int32Array.from(items, (item) => {
+  const ids: string[] = [];
+  const of = Int32Array.from(items, (item) => {
     let number = numbers.get(item.sourceId);
-    if (number === undefined) numbers.set(item.sourceId, (number = numbers.size));
+    if (number === undefined) {
+      numbers.set(item.sourceId, (number = ids.length));
+      ids.push(item.sourceId);
+    }
     return number;
   });
-  p.sourceCount = numbers.size;
+  return { of, ids };
+}
+
+function numberSources(p: Prepared, items: readonly SourcedItem[]): void {
+  const { of, ids } = sourceNumbers(items);
+  p.source = of;
+  p.sourceCount = ids.length;
 }
 
 /** Why a pair was accepted or rejected, for tuning and tests. */
@@ -349,16 +359,15 @@ export interface PairScore {
  */
 class PairScorer {
   /**
-   * The anchor item's weights by term id (0 for terms it does not have) and its bits by term id:
-   * `SHARED` (it has the term), `NAMED` (a proper name there) and, from bit RUN_SHIFT up, which of
-   * its headline's names the term belongs to. A term the anchor lacks adds exactly 0 to every sum,
+   * The anchor item's weights and IDFs by term id (0 for terms it does not have) and its bits by
+   * term id: `NAMED` (a proper name there) and, from bit RUN_SHIFT up, which of its headline's names
+   * the term belongs to (0 for terms it does not have). A term the anchor lacks adds exactly 0 to every sum,
    * so scoring a pair walks the other item's terms without a branch per term: whether a term is
    * shared is a coin flip the processor cannot predict, and mispredicting it cost more than the
    * arithmetic. The same walk collects which of the anchor's headline names the other item mentions.
    */
   private readonly denseWeight: Float64Array;
   private readonly denseBits: Int32Array;
-  /** The anchor's terms' IDF by term id, 0 for terms it does not have. */
   private readonly denseIdf: Float64Array;
   private readonly mark: Int32Array;
   private readonly seen: Int32Array;
@@ -391,7 +400,7 @@ class PairScorer {
       const t = term[x]!;
       denseWeight[t] = weight[x]!;
       denseIdf[t] = idf[t]!;
-      denseBits[t] = SHARED | (flag[x]! & FLAG_NAME ? NAMED : 0);
+      denseBits[t] = flag[x]! & FLAG_NAME ? NAMED : 0;
       mark[t] = item;
     }
     // Headline names: runs of terms, each ended by -1 (every run term is one of the item's terms).
@@ -473,7 +482,7 @@ class PairScorer {
       const bits = denseBits[t]!;
       // d: the term's IDF when i has it, else 0; named: 1 when it is a name in either item.
       const d = denseIdf[t]!;
-      const named = (flag[x]! & FLAG_NAME) | ((bits >> 1) & 1);
+      const named = (flag[x]! & FLAG_NAME) | (bits & NAMED);
       cosine += weight[x]! * denseWeight[t]!;
       nameEvidence += d * named;
       eventEvidence += d - d * named;

@@ -24,6 +24,7 @@
  * resolves. The only exception that can escape is the caller's own typed entity-expansion error.
  */
 import { MAX_NESTED_TAGS } from './limits';
+import { sameText } from './same-text';
 
 export type XmlValue = string | XmlNode | XmlValue[];
 export interface XmlNode {
@@ -79,12 +80,6 @@ function endsName(c: number): boolean {
   return c <= SPACE || c === GT || c === SLASH || c === LT || c === EQ || c !== c;
 }
 
-/** Whether `s[from, to)` is `text`, compared in place (names are short: a loop beats a call). */
-function sameText(s: string, from: number, to: number, text: string): boolean {
-  if (to - from !== text.length) return false;
-  for (let k = 0; k < text.length; k++) if (s.charCodeAt(from + k) !== text.charCodeAt(k)) return false;
-  return true;
-}
 
 /** `s.slice(from, to)` without surrounding whitespace, as String.prototype.trim defines it. */
 function sliceTrimmed(s: string, from: number, to: number): string {

@@ -8,6 +8,8 @@
  * `--...>`; script/style contents are read as markup, not raw text (the sanitizer drops them).
  */
 
+import { sameText } from '../same-text';
+
 export interface TokenSink {
   /** Raw text between tags, entities still encoded. */
   text(raw: string): void;
@@ -50,11 +52,7 @@ const FNV_PRIME = 0x01000193;
 /** `src.slice(start, end)`, as the string seen before when there is one. */
 function nameAt(src: string, start: number, end: number, hash: number): string {
   const known = names.get(hash);
-  if (known !== undefined && known.length === end - start) {
-    let k = 0;
-    while (k < known.length && known.charCodeAt(k) === src.charCodeAt(start + k)) k++;
-    if (k === known.length) return known;
-  }
+  if (known !== undefined && sameText(src, start, end, known)) return known;
   const name = src.slice(start, end);
   if (known === undefined && end - start <= 32) {
     if (names.size >= MAX_NAMES) names.clear();
